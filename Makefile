@@ -1,0 +1,87 @@
+# The ATT Portal's two commands:
+#   make run   - the portal on its embedded default (SQLite, file-system Celery broker) with demo data
+#   make test  - the whole test suite (PostgreSQL and Redis when CI=true or DATABASE_URL is set)
+# Both install what is missing: Debian packages, then a virtual environment in .venv.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+HOST ?= 127.0.0.1
+
+# Debian packages: Python's venv, Pango for WeasyPrint, fonts for Chinese and Arabic PDFs,
+# poppler to read PDFs in tests, gettext for translations.
+RUN_PACKAGES := python3-venv libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-core fonts-noto-cjk gettext
+# A real browser for the end-to-end tests (never a downloaded one).
+TEST_PACKAGES := poppler-utils chromium chromium-driver
+
+define install_debian_packages
+	@missing=""; for pkg in $(1); do dpkg -s $$pkg >/dev/null 2>&1 || missing="$$missing $$pkg"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing Debian packages:$$missing"; \
+		if [ "$$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi; \
+		$$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing >/dev/null; \
+	fi
+endef
+
+.PHONY: help run test install system-packages test-system-packages lint lock worker beat
+
+help:
+	@echo "make run    - run the portal with demo data on http://$(HOST):$(PORT)/"
+	@echo "make test   - run the whole test suite"
+	@echo "make lint   - ruff and the migrations check"
+	@echo "make lock   - re-pin requirements.lock from pyproject.toml"
+
+system-packages:
+	$(call install_debian_packages,$(RUN_PACKAGES))
+
+test-system-packages: system-packages
+	$(call install_debian_packages,$(TEST_PACKAGES))
+
+$(VENV)/.installed: requirements.lock
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.lock
+	@touch $@
+
+install: system-packages $(VENV)/.installed
+
+run: install
+	@mkdir -p var
+	DEBUG=true DEMO_MODE=true $(PY) manage.py migrate --noinput -v 0
+	DEBUG=true DEMO_MODE=true $(PY) manage.py seed_demo
+	@echo ""
+	@echo "  ATT Portal: http://$(HOST):$(PORT)/"
+	@echo "  Demo logins: secretariat, dief-chair, wgeti-chair, delegate-sp, delegate-sig, delegate-obs, ngo, expert"
+	@echo "  Password: $${DEMO_PASSWORD:-att-demo}"
+	@echo ""
+	@export DEBUG=true DEMO_MODE=true; \
+	$(VENV)/bin/celery -A att_portal worker --pool=solo --without-mingle --without-gossip -l warning & worker=$$!; \
+	$(VENV)/bin/celery -A att_portal beat -S django -l warning --pidfile= & beat=$$!; \
+	trap 'kill $$worker $$beat 2>/dev/null' EXIT INT TERM; \
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install test-system-packages
+	@if [ "$${CI:-}" = "true" ]; then \
+		export DATABASE_URL="$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/att_portal}"; \
+		export CELERY_BROKER_URL="$${CELERY_BROKER_URL:-redis://127.0.0.1:6379/0}"; \
+		$(PY) -m tests.services ensure || exit 1; \
+	fi; \
+	$(PY) -m ruff check . && \
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(PY) -m ruff check .
+	$(PY) manage.py makemigrations --check --dry-run
+
+lock: $(VENV)/.installed
+	$(PY) -m pip install --quiet uv
+	$(VENV)/bin/uv pip compile pyproject.toml --extra dev --python-version 3.11 -o requirements.lock
+
+worker: install
+	$(VENV)/bin/celery -A att_portal worker -l info
+
+beat: install
+	$(VENV)/bin/celery -A att_portal beat -S django -l info

@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import PasswordResetForm
+from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from att_portal.notifications.services import mail_queue
+
+
+class TokenForm(forms.Form):
+    token = forms.CharField(
+        label=_("Six-digit code from your authenticator app"),
+        min_length=6,
+        max_length=6,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),
+    )
+
+    def __init__(self, *args, device: TOTPDevice, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.device = device
+
+    def clean_token(self) -> str:
+        token = self.cleaned_data["token"].strip()
+        if not token.isdigit():
+            raise forms.ValidationError(_("The code has six digits and nothing else."))
+        verified, _unused = self.device.verify_is_allowed()
+        if not verified:
+            raise forms.ValidationError(
+                _("Too many wrong codes. Wait a minute, then try again with a new code.")
+            )
+        if not self.device.verify_token(token):
+            raise forms.ValidationError(
+                _("This code is not valid. Check the time on your phone and use the newest code.")
+            )
+        return token
+
+
+class PortalPasswordResetForm(PasswordResetForm):
+    """Sends the reset link through the mail outbox, in the person's language."""
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        user = context["user"]
+        mail_queue(
+            key=f"password-reset:{user.pk}:{context['token']}",
+            recipient=user,
+            template="password-reset",
+            context={"uid": context["uid"], "token": context["token"]},
+        )
+
+
+class LanguageForm(forms.Form):
+    language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
+    next = forms.CharField(required=False, max_length=2000)
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = get_user_model()
+        fields = ["first_name", "last_name", "job_title", "preferred_language"]

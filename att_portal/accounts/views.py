@@ -1,0 +1,134 @@
+from __future__ import annotations
+
+import base64
+from urllib.parse import urlencode
+
+import segno
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from .forms import LanguageForm, PortalPasswordResetForm, ProfileForm, TokenForm
+
+
+def safe_next(request: HttpRequest, fallback: str) -> str:
+    candidate = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(
+        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return candidate
+    return fallback
+
+
+def set_language_cookie(response: HttpResponse, language: str) -> HttpResponse:
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=60 * 60 * 24 * 365,
+        samesite="Lax",
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+    )
+    return response
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "registration/login.html"
+    redirect_authenticated_user = True
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        return set_language_cookie(response, form.get_user().preferred_language)
+
+
+class LogoutView(auth_views.LogoutView):
+    pass
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    form_class = PortalPasswordResetForm
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+
+def confirmed_device(user) -> TOTPDevice | None:
+    return TOTPDevice.objects.devices_for_user(user, confirmed=True).first()
+
+
+@login_required
+def two_factor(request: HttpRequest) -> HttpResponse:
+    """Ask for the code of the person's authenticator app."""
+    device = confirmed_device(request.user)
+    next_url = safe_next(request, reverse("dashboard"))
+    if device is None:
+        return redirect(f"{reverse('accounts:two_factor_setup')}?{urlencode({'next': next_url})}")
+    form = TokenForm(request.POST or None, device=device)
+    if request.method == "POST" and form.is_valid():
+        otp_login(request, device)
+        return redirect(next_url)
+    return render(request, "registration/two_factor.html", {"form": form, "next": next_url})
+
+
+@login_required
+def two_factor_setup(request: HttpRequest) -> HttpResponse:
+    """Pair an authenticator app: show the key as a QR code, confirm it with one code."""
+    next_url = safe_next(request, reverse("dashboard"))
+    if confirmed_device(request.user) is not None:
+        return redirect(f"{reverse('accounts:two_factor')}?{urlencode({'next': next_url})}")
+    device, _created = TOTPDevice.objects.get_or_create(
+        user=request.user, confirmed=False, defaults={"name": "Authenticator app"}
+    )
+    form = TokenForm(request.POST or None, device=device)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            device.confirmed = True
+            device.save(update_fields=["confirmed"])
+        otp_login(request, device)
+        messages.success(request, _("Two-factor sign-in is set up."))
+        return redirect(next_url)
+    qr_svg = segno.make(device.config_url, error="m").svg_inline(scale=4, dark="#000", light="#fff")
+    key_base32 = base64.b32encode(device.bin_key).decode().rstrip("=")
+    return render(
+        request,
+        "registration/two_factor_setup.html",
+        {"form": form, "qr_svg": qr_svg, "key": key_base32, "next": next_url},
+    )
+
+
+@require_POST
+def set_language(request: HttpRequest) -> HttpResponse:
+    form = LanguageForm(request.POST)
+    next_url = safe_next(request, reverse("dashboard"))
+    if not form.is_valid():
+        messages.error(request, _("Choose one of the six languages of the United Nations."))
+        return redirect(next_url)
+    language = form.cleaned_data["language"]
+    if request.user.is_authenticated and request.user.preferred_language != language:
+        request.user.preferred_language = language
+        request.user._change_reason = "Language chosen in the portal"
+        request.user.save(update_fields=["preferred_language"])
+    return set_language_cookie(redirect(next_url), language)
+
+
+@login_required
+def profile(request: HttpRequest) -> HttpResponse:
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.instance._change_reason = "Profile edited by its owner"
+        user = form.save()
+        messages.success(request, _("Your profile is saved."))
+        return set_language_cookie(redirect("accounts:profile"), user.preferred_language)
+    return render(request, "registration/profile.html", {"form": form})

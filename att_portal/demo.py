@@ -1,0 +1,560 @@
+"""Demo data taken from the Treaty's documents: CSP cycles 10-12, the DIEF meetings, the
+March 2026 WGETI meeting, a realistic set of States and the organisations named in the
+seeds, and one account per role. Seeding is idempotent and refused with DEBUG off."""
+
+from __future__ import annotations
+
+import datetime
+import os
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.db import transaction
+
+from att_portal.directory.enums import (
+    Affiliation,
+    AttStatus,
+    OrganisationKind,
+    RegionalGroup,
+    Role,
+    StatusInstrument,
+)
+from att_portal.directory.models import (
+    Organisation,
+    RoleAssignment,
+    State,
+    StateStatusChange,
+    User,
+)
+from att_portal.meetings.enums import Body, MeetingFormat
+from att_portal.meetings.models import CspCycle, Meeting
+
+D = datetime.date
+DEFAULT_DEMO_PASSWORD = "att-demo"  # noqa: S105  (documented demo password, DEBUG only)
+
+# (alpha-2, regional group, signature date or None, (instrument, deposit, entry into force) or None,
+#  signature withdrawn on or None)
+STATES = [
+    (
+        "AT",
+        RegionalGroup.WESTERN_EUROPE,
+        D(2013, 6, 3),
+        (StatusInstrument.RATIFICATION, D(2014, 6, 3), D(2014, 12, 24)),
+        None,
+    ),
+    (
+        "IE",
+        RegionalGroup.WESTERN_EUROPE,
+        D(2013, 6, 3),
+        (StatusInstrument.RATIFICATION, D(2014, 4, 2), D(2014, 12, 24)),
+        None,
+    ),
+    (
+        "MX",
+        RegionalGroup.LATIN_AMERICA,
+        D(2013, 6, 3),
+        (StatusInstrument.RATIFICATION, D(2013, 9, 25), D(2014, 12, 24)),
+        None,
+    ),
+    (
+        "FR",
+        RegionalGroup.WESTERN_EUROPE,
+        D(2013, 6, 3),
+        (StatusInstrument.RATIFICATION, D(2014, 4, 2), D(2014, 12, 24)),
+        None,
+    ),
+    (
+        "DE",
+        RegionalGroup.WESTERN_EUROPE,
+        D(2013, 6, 3),
+        (StatusInstrument.RATIFICATION, D(2014, 4, 2), D(2014, 12, 24)),
+        None,
+    ),
+    (
+        "GB",
+        RegionalGroup.WESTERN_EUROPE,
+        D(2013, 6, 3),
+        (StatusInstrument.RATIFICATION, D(2014, 4, 2), D(2014, 12, 24)),
+        None,
+    ),
+    (
+        "RO",
+        RegionalGroup.EASTERN_EUROPE,
+        D(2013, 6, 3),
+        (StatusInstrument.RATIFICATION, D(2014, 4, 2), D(2014, 12, 24)),
+        None,
+    ),
+    (
+        "JP",
+        RegionalGroup.ASIA_PACIFIC,
+        D(2013, 6, 3),
+        (StatusInstrument.ACCEPTANCE, D(2014, 5, 9), D(2014, 12, 24)),
+        None,
+    ),
+    (
+        "SL",
+        RegionalGroup.AFRICA,
+        D(2013, 9, 25),
+        (StatusInstrument.RATIFICATION, D(2014, 8, 12), D(2014, 12, 24)),
+        None,
+    ),
+    (
+        "ZA",
+        RegionalGroup.AFRICA,
+        D(2013, 9, 25),
+        (StatusInstrument.RATIFICATION, D(2014, 12, 22), D(2015, 3, 22)),
+        None,
+    ),
+    (
+        "CH",
+        RegionalGroup.WESTERN_EUROPE,
+        D(2013, 6, 3),
+        (StatusInstrument.RATIFICATION, D(2015, 1, 30), D(2015, 4, 30)),
+        None,
+    ),
+    (
+        "KR",
+        RegionalGroup.ASIA_PACIFIC,
+        D(2013, 6, 3),
+        (StatusInstrument.RATIFICATION, D(2016, 11, 28), D(2017, 2, 26)),
+        None,
+    ),
+    (
+        "BR",
+        RegionalGroup.LATIN_AMERICA,
+        D(2013, 6, 3),
+        (StatusInstrument.RATIFICATION, D(2018, 8, 13), D(2018, 11, 11)),
+        None,
+    ),
+    (
+        "CN",
+        RegionalGroup.ASIA_PACIFIC,
+        None,
+        (StatusInstrument.ACCESSION, D(2020, 7, 6), D(2020, 10, 4)),
+        None,
+    ),
+    (
+        "PH",
+        RegionalGroup.ASIA_PACIFIC,
+        D(2013, 9, 25),
+        (StatusInstrument.RATIFICATION, D(2022, 3, 24), D(2022, 6, 22)),
+        None,
+    ),
+    (
+        "NG",
+        RegionalGroup.AFRICA,
+        D(2013, 8, 12),
+        (StatusInstrument.RATIFICATION, D(2013, 8, 12), D(2014, 12, 24)),
+        None,
+    ),
+    (
+        "AU",
+        RegionalGroup.WESTERN_EUROPE,
+        D(2013, 6, 3),
+        (StatusInstrument.RATIFICATION, D(2014, 6, 3), D(2014, 12, 24)),
+        None,
+    ),
+    (
+        "NZ",
+        RegionalGroup.WESTERN_EUROPE,
+        D(2013, 6, 3),
+        (StatusInstrument.RATIFICATION, D(2014, 9, 2), D(2014, 12, 24)),
+        None,
+    ),
+    (
+        "AR",
+        RegionalGroup.LATIN_AMERICA,
+        D(2013, 6, 3),
+        (StatusInstrument.RATIFICATION, D(2014, 9, 25), D(2014, 12, 24)),
+        None,
+    ),
+    (
+        "GH",
+        RegionalGroup.AFRICA,
+        D(2013, 6, 24),
+        (StatusInstrument.RATIFICATION, D(2015, 12, 22), D(2016, 3, 21)),
+        None,
+    ),
+    ("TH", RegionalGroup.ASIA_PACIFIC, D(2014, 9, 25), None, None),
+    ("IL", RegionalGroup.WESTERN_EUROPE, D(2014, 12, 18), None, None),
+    ("SG", RegionalGroup.ASIA_PACIFIC, D(2014, 12, 5), None, None),
+    ("ZW", RegionalGroup.AFRICA, D(2014, 8, 18), None, None),
+    ("BH", RegionalGroup.ASIA_PACIFIC, D(2013, 9, 25), None, None),
+    ("US", RegionalGroup.WESTERN_EUROPE, D(2013, 9, 25), None, D(2019, 7, 18)),
+    ("ID", RegionalGroup.ASIA_PACIFIC, None, None, None),
+    ("IN", RegionalGroup.ASIA_PACIFIC, None, None, None),
+    ("EG", RegionalGroup.AFRICA, None, None, None),
+    ("RU", RegionalGroup.EASTERN_EUROPE, None, None, None),
+    ("SA", RegionalGroup.ASIA_PACIFIC, None, None, None),
+    ("PK", RegionalGroup.ASIA_PACIFIC, None, None, None),
+]
+
+ORGANISATIONS = [
+    ("Control Arms", "", OrganisationKind.CIVIL_SOCIETY),
+    ("Maat for Peace, Development and Human Rights", "Maat", OrganisationKind.CIVIL_SOCIETY),
+    ("Small Arms Survey", "SAS", OrganisationKind.CIVIL_SOCIETY),
+    ("United Nations Institute for Disarmament Research", "UNIDIR", OrganisationKind.INTERNATIONAL),
+    ("Conflict Armament Research", "CAR", OrganisationKind.ACADEMIA),
+    ("Stimson Center", "", OrganisationKind.ACADEMIA),
+    (
+        "Geneva Academy of International Humanitarian Law and Human Rights",
+        "Geneva Academy",
+        OrganisationKind.ACADEMIA,
+    ),
+    ("European Union", "EU", OrganisationKind.REGIONAL),
+    ("Economic Community of West African States", "ECOWAS", OrganisationKind.REGIONAL),
+]
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    username: str
+    first_name: str
+    last_name: str
+    affiliation: str
+    state: str | None = None
+    organisation: str | None = None
+    job_title: str = ""
+    roles: tuple[tuple[str, datetime.date, datetime.date | None, str], ...] = ()
+    is_law_enforcement: bool = False
+
+
+DEMO_ACCOUNTS = [
+    DemoAccount(
+        "secretariat",
+        "Amal",
+        "Haddad",
+        Affiliation.SECRETARIAT,
+        job_title="Programme Officer, ATT Secretariat",
+        roles=((Role.SECRETARIAT, D(2020, 1, 1), None, ""),),
+    ),
+    DemoAccount(
+        "dief-chair",
+        "Ana",
+        "Ortega",
+        Affiliation.DELEGATION,
+        state="MX",
+        job_title="Ambassador, Permanent Mission of Mexico in Geneva",
+        roles=(
+            (
+                Role.DIEF_CHAIR,
+                D(2025, 8, 29),
+                D(2026, 12, 31),
+                "Appointed by the CSP11 President (ToR art. 4)",
+            ),
+        ),
+    ),
+    DemoAccount(
+        "wgeti-chair",
+        "Philippe",
+        "Lejeune",
+        Affiliation.DELEGATION,
+        state="FR",
+        job_title="Colonel, Ministry of the Armed Forces",
+        roles=(
+            (Role.WGETI_CHAIR, D(2025, 8, 29), D(2026, 8, 28), "CSP12 cycle"),
+            (
+                Role.SWG_FACILITATOR,
+                D(2025, 8, 29),
+                D(2026, 8, 28),
+                "Current and Emerging Implementation Issues",
+            ),
+        ),
+    ),
+    DemoAccount(
+        "delegate-sp",
+        "Lena",
+        "Gruber",
+        Affiliation.DELEGATION,
+        state="AT",
+        job_title="Licensing officer, Federal Ministry for European and International Affairs",
+        roles=((Role.FOCAL_POINT, D(2023, 1, 1), None, ""),),
+    ),
+    DemoAccount(
+        "delegate-sig",
+        "Somchai",
+        "Srisuk",
+        Affiliation.DELEGATION,
+        state="TH",
+        job_title="Customs officer",
+        is_law_enforcement=True,
+    ),
+    DemoAccount(
+        "delegate-obs",
+        "Rahmat",
+        "Wijaya",
+        Affiliation.DELEGATION,
+        state="ID",
+        job_title="First Secretary, Permanent Mission of Indonesia",
+    ),
+    DemoAccount(
+        "ngo",
+        "Hana",
+        "Mikami",
+        Affiliation.ORGANISATION,
+        organisation="Control Arms",
+        job_title="Policy adviser",
+    ),
+    DemoAccount(
+        "expert",
+        "Jonah",
+        "Leff",
+        Affiliation.ORGANISATION,
+        organisation="Conflict Armament Research",
+        job_title="Field investigator",
+    ),
+]
+
+# People named in the documents who appear in the directory without a demo login.
+OTHER_PEOPLE = [
+    DemoAccount(
+        "tsholofelo.tsheole",
+        "Tsholofelo",
+        "Tsheole",
+        Affiliation.DELEGATION,
+        state="ZA",
+        job_title="President of CSP12",
+        roles=((Role.CSP_PRESIDENT, D(2025, 8, 29), D(2026, 8, 28), "CSP12"),),
+    ),
+    DemoAccount(
+        "essate.weldemichael",
+        "Essate",
+        "Weldemichael",
+        Affiliation.DELEGATION,
+        state="SL",
+        roles=(
+            (
+                Role.SWG_FACILITATOR,
+                D(2025, 8, 29),
+                D(2026, 8, 28),
+                "Exchange of National Implementation Practices",
+            ),
+        ),
+    ),
+    DemoAccount(
+        "edward.kawa",
+        "Edward",
+        "Kawa",
+        Affiliation.DELEGATION,
+        state="SL",
+        roles=(
+            (
+                Role.SWG_FACILITATOR,
+                D(2025, 8, 29),
+                D(2026, 8, 28),
+                "Exchange of National Implementation Practices",
+            ),
+        ),
+    ),
+    DemoAccount(
+        "markus.huber",
+        "Markus",
+        "Huber",
+        Affiliation.DELEGATION,
+        state="AT",
+        job_title="Federal Criminal Police Office",
+        is_law_enforcement=True,
+    ),
+]
+
+CYCLES = [
+    # (number, year, presidency)
+    (8, 2022, None),
+    (9, 2023, None),
+    (10, 2024, "RO"),
+    (11, 2025, "KR"),
+    (12, 2026, "ZA"),
+]
+
+MEETINGS = [
+    # (cycle, body, title, start, end, venue, format)
+    (
+        8,
+        Body.DIEF,
+        "DIEF meeting during CSP8",
+        D(2022, 8, 24),
+        D(2022, 8, 24),
+        "Geneva",
+        MeetingFormat.IN_PERSON,
+    ),
+    (
+        9,
+        Body.DIEF,
+        "DIEF meeting, May 2023",
+        D(2023, 5, 11),
+        D(2023, 5, 11),
+        "Geneva",
+        MeetingFormat.IN_PERSON,
+    ),
+    (
+        9,
+        Body.DIEF,
+        "DIEF meeting during CSP9",
+        D(2023, 8, 23),
+        D(2023, 8, 23),
+        "Geneva",
+        MeetingFormat.IN_PERSON,
+    ),
+    (
+        10,
+        Body.DIEF,
+        "DIEF meeting on the review of the forum",
+        D(2024, 2, 22),
+        D(2024, 2, 22),
+        "Geneva",
+        MeetingFormat.IN_PERSON,
+    ),
+    (
+        10,
+        Body.CSP,
+        "Tenth Conference of States Parties (CSP10)",
+        D(2024, 8, 19),
+        D(2024, 8, 23),
+        "Geneva",
+        MeetingFormat.IN_PERSON,
+    ),
+    (
+        11,
+        Body.CSP,
+        "Eleventh Conference of States Parties (CSP11)",
+        D(2025, 8, 25),
+        D(2025, 8, 29),
+        "Geneva",
+        MeetingFormat.IN_PERSON,
+    ),
+    (
+        12,
+        Body.WGETI,
+        "WGETI meeting, March 2026",
+        D(2026, 3, 16),
+        D(2026, 3, 18),
+        "Centre International de Conférences Genève (CICG)",
+        MeetingFormat.HYBRID,
+    ),
+    (
+        12,
+        Body.PREP,
+        "Informal preparatory meeting for CSP12",
+        D(2026, 5, 27),
+        D(2026, 5, 28),
+        "Geneva",
+        MeetingFormat.HYBRID,
+    ),
+    (
+        12,
+        Body.CSP,
+        "Twelfth Conference of States Parties (CSP12)",
+        D(2026, 8, 24),
+        D(2026, 8, 28),
+        "Geneva",
+        MeetingFormat.IN_PERSON,
+    ),
+]
+
+
+def demo_password() -> str:
+    return os.environ.get("DEMO_PASSWORD") or DEFAULT_DEMO_PASSWORD
+
+
+def _status_changes(signed, joined, withdrawn):
+    if signed:
+        yield {
+            "status": AttStatus.SIGNATORY,
+            "instrument": StatusInstrument.SIGNATURE,
+            "instrument_date": signed,
+            "effective_on": signed,
+        }
+    if joined:
+        instrument, deposit, in_force = joined
+        yield {
+            "status": AttStatus.STATE_PARTY,
+            "instrument": instrument,
+            "instrument_date": deposit,
+            "effective_on": in_force,
+        }
+    if withdrawn:
+        yield {
+            "status": AttStatus.NON_SIGNATORY,
+            "instrument": StatusInstrument.SIGNATURE_WITHDRAWN,
+            "instrument_date": withdrawn,
+            "effective_on": withdrawn,
+        }
+
+
+def _person(account: DemoAccount, states, organisations, password: str | None) -> User:
+    user, _created = User.objects.update_or_create(
+        username=account.username,
+        defaults={
+            "first_name": account.first_name,
+            "last_name": account.last_name,
+            "email": f"{account.username}@demo.att-portal.invalid",
+            "affiliation": account.affiliation,
+            "state": states.get(account.state),
+            "organisation": organisations.get(account.organisation),
+            "job_title": account.job_title,
+            "is_law_enforcement": account.is_law_enforcement,
+            "is_demo_account": password is not None,
+            "is_staff": account.affiliation == Affiliation.SECRETARIAT,
+        },
+    )
+    if password is None:
+        user.set_unusable_password()
+    else:
+        user.set_password(password)
+    user.save(update_fields=["password"])
+    for role, starts_on, ends_on, scope in account.roles:
+        RoleAssignment.objects.update_or_create(
+            user=user,
+            role=role,
+            starts_on=starts_on,
+            defaults={"ends_on": ends_on, "scope": scope},
+        )
+    return user
+
+
+@transaction.atomic
+def seed() -> list[str]:
+    """Create or refresh the demo data; return the demo user names."""
+    if not (settings.DEBUG and settings.DEMO_MODE):
+        raise ImproperlyConfigured("Demo data is seeded only with DEBUG and DEMO_MODE on.")
+    states = {}
+    for code, group, signed, joined, withdrawn in STATES:
+        state, _created = State.objects.update_or_create(
+            country=code, defaults={"regional_group": group}
+        )
+        for change in _status_changes(signed, joined, withdrawn):
+            StateStatusChange.objects.update_or_create(
+                state=state,
+                effective_on=change.pop("effective_on"),
+                status=change.pop("status"),
+                defaults=change,
+            )
+        states[code] = state
+    organisations = {}
+    for name, acronym, kind in ORGANISATIONS:
+        organisations[name], _created = Organisation.objects.update_or_create(
+            name=name, defaults={"acronym": acronym, "kind": kind}
+        )
+    password = demo_password()
+    people = {a.username: _person(a, states, organisations, password) for a in DEMO_ACCOUNTS}
+    for account in OTHER_PEOPLE:
+        people[account.username] = _person(account, states, organisations, None)
+    cycles = {}
+    for number, year, presidency in CYCLES:
+        cycles[number], _created = CspCycle.objects.update_or_create(
+            number=number,
+            defaults={
+                "year": year,
+                "president_state": states.get(presidency),
+                "president": people["tsholofelo.tsheole"] if number == 12 else None,
+            },
+        )
+    for number, body, title, start, end, venue, meeting_format in MEETINGS:
+        Meeting.objects.update_or_create(
+            cycle=cycles[number],
+            body=body,
+            starts_on=start,
+            defaults={"title": title, "ends_on": end, "venue": venue, "format": meeting_format},
+        )
+    return [a.username for a in DEMO_ACCOUNTS]

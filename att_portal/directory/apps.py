@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DirectoryConfig(AppConfig):
+    name = "att_portal.directory"
+    label = "directory"
+    verbose_name = _("Directory of States and people")
+
+    def ready(self) -> None:
+        from . import permissions, signals  # noqa: F401  (registers policies and receivers)

@@ -1,0 +1,82 @@
+"""Changes to the directory. Each service checks the permission layer itself, so that
+no caller can skip it."""
+
+from __future__ import annotations
+
+from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext as _
+
+from att_portal import access
+from att_portal.notifications.services import mail_queue
+
+from .enums import Affiliation
+from .models import State, User
+
+
+@transaction.atomic
+def delegate_invite(
+    *,
+    by: User,
+    state: State,
+    email: str,
+    first_name: str,
+    last_name: str,
+    job_title: str = "",
+    is_law_enforcement: bool = False,
+    preferred_language: str = "en",
+) -> User:
+    """Create an account in `state`'s delegation and e-mail the person a link to set a password."""
+    if not access.can(by, access.Action.MANAGE_MEMBERS, state):
+        raise PermissionDenied
+    email = email.strip().lower()
+    person = User(
+        username=email,
+        email=email,
+        first_name=first_name.strip(),
+        last_name=last_name.strip(),
+        job_title=job_title.strip(),
+        affiliation=Affiliation.DELEGATION,
+        state=state,
+        is_law_enforcement=is_law_enforcement,
+        preferred_language=preferred_language,
+    )
+    person.set_unusable_password()
+    person.full_clean()
+    person._history_user = by
+    person._change_reason = f"Invited to the delegation of {state} by {by}"
+    try:
+        with transaction.atomic():
+            person.save()
+    except IntegrityError as exc:
+        raise ValidationError(
+            {"email": _("Another account already uses this e-mail address.")}
+        ) from exc
+    mail_queue(
+        key=f"delegate-invitation:{person.pk}",
+        recipient=person,
+        template="delegate-invitation",
+        context={
+            "state": state,
+            "invited_by": by,
+            "uid": urlsafe_base64_encode(force_bytes(person.pk)),
+            "token": default_token_generator.make_token(person),
+        },
+    )
+    return person
+
+
+@transaction.atomic
+def delegate_set_active(*, by: User, person: User, active: bool) -> User:
+    """Deactivate (or reactivate) a member of a delegation; a deactivated person cannot sign in."""
+    access.require(by, access.Action.MANAGE_MEMBERS, person)
+    if person.is_active == active:
+        return person
+    person.is_active = active
+    person._history_user = by
+    person._change_reason = ("Reactivated" if active else "Deactivated") + f" by {by}"
+    person.save(update_fields=["is_active"])
+    return person

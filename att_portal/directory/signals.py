@@ -1,0 +1,22 @@
+"""Keep per-object grants from outliving their objects.
+
+django-guardian stores grants with a generic key; when an object goes, its rows stay
+unless removed, and a later object with the same key would inherit them. Every model
+that has an access policy gets its grants removed when it is deleted.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
+from guardian.models import GroupObjectPermission, UserObjectPermission
+
+from att_portal import access
+
+
+@receiver(post_delete)
+def delete_orphaned_object_permissions(sender, instance, **kwargs) -> None:
+    if sender._meta.concrete_model not in access.registered_models():
+        return
+    content_type = ContentType.objects.get_for_model(sender)
+    for grants in (UserObjectPermission, GroupObjectPermission):
+        grants.objects.filter(content_type=content_type, object_pk=str(instance.pk)).delete()

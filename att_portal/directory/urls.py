@@ -1,0 +1,25 @@
+from django.urls import path
+
+from . import views
+
+app_name = "directory"
+
+urlpatterns = [
+    path("states/", views.state_list, name="state_list"),
+    path("states/<str:alpha3>/", views.state_detail, name="state_detail"),
+    path("states/<str:alpha3>/invite/", views.delegate_invite, name="delegate_invite"),
+    path(
+        "people/<int:pk>/deactivate/",
+        views.delegate_set_active,
+        {"active": False},
+        name="person_deactivate",
+    ),
+    path(
+        "people/<int:pk>/reactivate/",
+        views.delegate_set_active,
+        {"active": True},
+        name="person_reactivate",
+    ),
+    path("organisations/", views.organisation_list, name="organisation_list"),
+    path("organisations/<int:pk>/", views.organisation_detail, name="organisation_detail"),
+]

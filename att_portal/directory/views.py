@@ -1,0 +1,108 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from att_portal import access
+from att_portal.access import Action
+
+from . import selectors, services
+from .forms import DelegateInvitationForm, OrganisationFilter, StateFilter
+from .models import User
+
+PAGE_SIZE = 50
+
+
+def paginate(request: HttpRequest, queryset):
+    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+@login_required
+def state_list(request: HttpRequest) -> HttpResponse:
+    states = StateFilter(request.GET, queryset=selectors.states_visible_to(request.user))
+    page = paginate(request, states.qs)
+    return render(request, "directory/state_list.html", {"filter": states, "page": page})
+
+
+@login_required
+def state_detail(request: HttpRequest, alpha3: str) -> HttpResponse:
+    state = selectors.state_by_alpha3(request.user, alpha3)
+    members = selectors.delegation_members_visible_to(request.user, state)
+    return render(
+        request,
+        "directory/state_detail.html",
+        {
+            "state": state,
+            "status_changes": access.visible(request.user, state.status_changes.all()),
+            "members": members,
+            "may_manage": access.can(request.user, Action.MANAGE_MEMBERS, state),
+            "may_view_history": access.can(request.user, Action.VIEW_HISTORY, state),
+        },
+    )
+
+
+@login_required
+def delegate_invite(request: HttpRequest, alpha3: str) -> HttpResponse:
+    state = selectors.state_by_alpha3(request.user, alpha3)
+    if not access.can(request.user, Action.MANAGE_MEMBERS, state):
+        raise PermissionDenied
+    form = DelegateInvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            person = services.delegate_invite(by=request.user, state=state, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(
+                request,
+                _("%(name)s is invited; an e-mail with a sign-in link is on its way.")
+                % {"name": person},
+            )
+            return redirect(state)
+    return render(request, "directory/delegate_invite.html", {"state": state, "form": form})
+
+
+@login_required
+@require_POST
+def delegate_set_active(request: HttpRequest, pk: int, active: bool) -> HttpResponse:
+    person = access.get_visible_or_404(request.user, User, pk=pk)
+    services.delegate_set_active(by=request.user, person=person, active=active)
+    if active:
+        messages.success(request, _("%(name)s can sign in again.") % {"name": person})
+    else:
+        messages.success(request, _("%(name)s can no longer sign in.") % {"name": person})
+    return redirect(person.state)
+
+
+@login_required
+def organisation_list(request: HttpRequest) -> HttpResponse:
+    organisations = OrganisationFilter(
+        request.GET, queryset=selectors.organisations_visible_to(request.user)
+    )
+    page = paginate(request, organisations.qs)
+    return render(
+        request, "directory/organisation_list.html", {"filter": organisations, "page": page}
+    )
+
+
+@login_required
+def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    organisation = access.get_visible_or_404(
+        request.user, selectors.organisations_visible_to(request.user), pk=pk
+    )
+    members = selectors.people_visible_to(request.user).filter(organisation=organisation)
+    return render(
+        request,
+        "directory/organisation_detail.html",
+        {
+            "organisation": organisation,
+            "members": members,
+            "may_view_history": access.can(request.user, Action.VIEW_HISTORY, organisation),
+        },
+    )

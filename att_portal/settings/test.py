@@ -1,0 +1,35 @@
+"""Settings for the test suite: fast hashing, mail kept in memory, plain HTTP."""
+
+import os
+
+os.environ.setdefault(
+    "SECRET_KEY", "test-suite-key-only-for-tests-0123456789-abcdefghijklmnopqrstuvwxyz"
+)
+os.environ.setdefault("DEBUG", "false")
+os.environ.setdefault("DEMO_MODE", "false")
+
+from .base import *  # noqa: E402,F403
+from .base import DATABASES, VAR_DIR  # noqa: E402
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# The live server of the browser tests speaks plain HTTP.
+SECURE_SSL_REDIRECT = False
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+SECURE_HSTS_SECONDS = 0
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_AUTOREFRESH = True
+MEDIA_ROOT = VAR_DIR / "test-media"
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+AXES_FAILURE_LIMIT = 3
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A file, not memory, so that a real Celery worker process can open the test database.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test_att_portal.sqlite3")}
+# Tasks queued by the code under test run in-process; the integration tests that need a
+# real worker send their tasks to the broker by name (send_task ignores this setting).
+CELERY_TASK_ALWAYS_EAGER = True

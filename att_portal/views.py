@@ -1,0 +1,197 @@
+"""Pages of the portal as a whole: dashboard, search, change history, errors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from att_portal import access, marking
+from att_portal.access import Action
+from att_portal.directory import selectors as directory_selectors
+from att_portal.directory.enums import Role
+from att_portal.directory.models import Organisation, State, User
+from att_portal.directory.permissions import (
+    active_roles,
+    is_delegate,
+    is_secretariat,
+)
+from att_portal.meetings.models import CspCycle, Meeting
+from att_portal.meetings.selectors import meetings_visible_to, upcoming_meetings_for
+from forums.permissions import may_enter_dief
+
+SEARCH_LIMIT = 20
+
+
+@dataclass(frozen=True)
+class Area:
+    title: str
+    description: str
+    url: str
+
+
+def areas_for(user) -> list[Area]:
+    """The parts of the portal this person may use, as the dashboard offers them."""
+    areas = [
+        Area(
+            _("Meetings"), _("Meetings you are invited to or may follow."), reverse("meetings:list")
+        ),
+    ]
+    if may_enter_dief(user):
+        areas.append(
+            Area(
+                _("Diversion Information Exchange Forum"),
+                _("Confidential exchanges among States Parties and signatories."),
+                reverse("dief:home"),
+            )
+        )
+    areas.append(
+        Area(
+            _("WGETI"),
+            _("Working Group on Effective Treaty Implementation."),
+            reverse("wgeti:home"),
+        )
+    )
+    if is_delegate(user):
+        state = user.state
+        if access.can(user, Action.MANAGE_MEMBERS, state):
+            areas.append(
+                Area(
+                    _("My delegation"),
+                    _("Invite and deactivate the members of your delegation."),
+                    state.get_absolute_url(),
+                )
+            )
+        else:
+            areas.append(
+                Area(
+                    _("My delegation"),
+                    _("The members of your delegation."),
+                    state.get_absolute_url(),
+                )
+            )
+    areas.append(
+        Area(
+            _("States"),
+            _("States and their status under the Treaty."),
+            reverse("directory:state_list"),
+        )
+    )
+    areas.append(
+        Area(
+            _("Organisations"),
+            _("Organisations taking part in the ATT process."),
+            reverse("directory:organisation_list"),
+        )
+    )
+    if is_secretariat(user):
+        areas.append(
+            Area(
+                _("Administration"),
+                _("Accounts, States, meetings and audit trail."),
+                reverse("admin:index"),
+            )
+        )
+    return areas
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    upcoming = list(upcoming_meetings_for(user)[:5])
+    marking.note(request, upcoming)
+    return render(
+        request,
+        "dashboard.html",
+        {
+            "areas": areas_for(user),
+            "roles": [Role(role).label for role in sorted(active_roles(user))],
+            "upcoming": upcoming,
+            "meeting_count": meetings_visible_to(user).count(),
+        },
+    )
+
+
+@login_required
+def search(request: HttpRequest) -> HttpResponse:
+    """One search across the directory and meetings, through the permission layer only."""
+    query = request.GET.get("q", "").strip()[:100]
+    results: dict[str, list] = {}
+    counts: dict[str, int] = {}
+    if len(query) >= 2:
+        user = request.user
+        sources = {
+            "meetings": meetings_visible_to(user).filter(
+                Q(title__icontains=query) | Q(venue__icontains=query)
+            ),
+            "states": directory_selectors.states_visible_to(user).filter(
+                country__in=directory_selectors.country_codes_matching(query)
+            ),
+            "organisations": directory_selectors.organisations_visible_to(user).filter(
+                Q(name__icontains=query) | Q(acronym__icontains=query)
+            ),
+            "people": directory_selectors.people_visible_to(user).filter(
+                Q(first_name__icontains=query)
+                | Q(last_name__icontains=query)
+                | Q(username__icontains=query)
+            ),
+        }
+        for name, queryset in sources.items():
+            counts[name] = queryset.count()
+            results[name] = list(queryset[:SEARCH_LIMIT])
+        marking.note(request, results["meetings"])
+    return render(
+        request,
+        "search.html",
+        {
+            "query": query,
+            "results": results,
+            "counts": counts,
+            "too_short": 0 < len(query) < 2,
+        },
+    )
+
+
+HISTORY_MODELS: dict[str, type] = {
+    "state": State,
+    "organisation": Organisation,
+    "person": User,
+    "meeting": Meeting,
+    "cycle": CspCycle,
+}
+
+
+@login_required
+def history(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    """Who changed what and when, for those the policy lets see the object's history."""
+    model = HISTORY_MODELS.get(kind)
+    if model is None:
+        raise Http404
+    obj = access.get_visible_or_404(request.user, model, pk=pk)
+    access.require(request.user, Action.VIEW_HISTORY, obj)
+    marking.note(request, obj)
+    records = list(
+        obj.history.select_related("history_user").order_by("-history_date", "-pk")[:200]
+    )
+    entries = []
+    for record, older in zip(records, [*records[1:], None], strict=True):
+        changes = record.diff_against(older).changes if older is not None else []
+        entries.append({"record": record, "changes": changes})
+    return render(request, "history.html", {"object": obj, "entries": entries})
+
+
+def error_404(request: HttpRequest, exception=None) -> HttpResponse:
+    return render(request, "errors/404.html", status=404)
+
+
+def error_403(request: HttpRequest, exception=None) -> HttpResponse:
+    return render(request, "errors/403.html", status=403)
+
+
+def error_500(request: HttpRequest) -> HttpResponse:
+    return render(request, "errors/500.html", status=500)

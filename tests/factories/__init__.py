@@ -1,0 +1,352 @@
+"""factory_boy factories for the portal's models."""
+
+import datetime
+
+import factory
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from att_portal.directory.enums import (
+    Affiliation,
+    AttStatus,
+    OrganisationKind,
+    RegionalGroup,
+    Role,
+    StatusInstrument,
+)
+from att_portal.directory.models import Organisation, RoleAssignment, State, StateStatusChange, User
+from att_portal.meetings.enums import Body, MeetingFormat
+from att_portal.meetings.models import CspCycle, Meeting
+
+# Alpha-2 codes not used by the demo data, for States the factories make.
+_FREE_CODES = iter(
+    [
+        "AD",
+        "AE",
+        "AF",
+        "AG",
+        "AI",
+        "AL",
+        "AM",
+        "AO",
+        "AQ",
+        "AS",
+        "AW",
+        "AX",
+        "AZ",
+        "BA",
+        "BB",
+        "BD",
+        "BE",
+        "BF",
+        "BG",
+        "BI",
+        "BJ",
+        "BL",
+        "BM",
+        "BN",
+        "BO",
+        "BQ",
+        "BS",
+        "BT",
+        "BV",
+        "BW",
+        "BY",
+        "BZ",
+        "CA",
+        "CC",
+        "CD",
+        "CF",
+        "CG",
+        "CI",
+        "CK",
+        "CL",
+        "CM",
+        "CO",
+        "CR",
+        "CU",
+        "CV",
+        "CW",
+        "CX",
+        "CY",
+        "CZ",
+        "DJ",
+        "DK",
+        "DM",
+        "DO",
+        "DZ",
+        "EC",
+        "EE",
+        "EH",
+        "ER",
+        "ES",
+        "ET",
+        "FI",
+        "FJ",
+        "FK",
+        "FM",
+        "FO",
+        "GA",
+        "GD",
+        "GE",
+        "GF",
+        "GG",
+        "GI",
+        "GL",
+        "GM",
+        "GN",
+        "GP",
+        "GQ",
+        "GR",
+        "GS",
+        "GT",
+        "GU",
+        "GW",
+        "GY",
+        "HK",
+        "HM",
+        "HN",
+        "HR",
+        "HT",
+        "HU",
+        "IM",
+        "IO",
+        "IQ",
+        "IR",
+        "IS",
+        "IT",
+        "JE",
+        "JM",
+        "JO",
+        "KE",
+        "KG",
+        "KH",
+        "KI",
+        "KM",
+        "KN",
+        "KP",
+        "KW",
+        "KY",
+        "KZ",
+        "LA",
+        "LB",
+        "LC",
+        "LI",
+        "LK",
+        "LR",
+        "LS",
+        "LT",
+        "LU",
+        "LV",
+        "LY",
+        "MA",
+        "MC",
+        "MD",
+        "ME",
+        "MF",
+        "MG",
+        "MH",
+        "MK",
+        "ML",
+        "MM",
+        "MN",
+        "MO",
+        "MP",
+        "MQ",
+        "MR",
+        "MS",
+        "MT",
+        "MU",
+        "MV",
+        "MW",
+        "MY",
+        "MZ",
+        "NA",
+        "NC",
+        "NE",
+        "NF",
+        "NI",
+        "NL",
+        "NO",
+        "NP",
+        "NR",
+        "NU",
+        "OM",
+        "PA",
+        "PE",
+        "PF",
+        "PG",
+        "PL",
+        "PM",
+        "PN",
+        "PR",
+        "PS",
+        "PT",
+        "PW",
+        "PY",
+        "QA",
+        "RE",
+        "RS",
+        "RW",
+        "SB",
+        "SC",
+        "SD",
+        "SE",
+        "SH",
+        "SI",
+        "SJ",
+        "SK",
+        "SM",
+        "SN",
+        "SO",
+        "SR",
+        "SS",
+        "ST",
+        "SV",
+        "SX",
+        "SY",
+        "SZ",
+        "TC",
+        "TD",
+        "TF",
+        "TG",
+        "TJ",
+        "TK",
+        "TL",
+        "TM",
+        "TN",
+        "TO",
+        "TR",
+        "TT",
+        "TV",
+        "TW",
+        "TZ",
+        "UA",
+        "UG",
+        "UM",
+        "UY",
+        "UZ",
+        "VA",
+        "VC",
+        "VE",
+        "VG",
+        "VI",
+        "VN",
+        "VU",
+        "WF",
+        "WS",
+        "YE",
+        "YT",
+        "ZM",
+    ]
+)
+
+
+class StateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = State
+        skip_postgeneration_save = True
+
+    country = factory.LazyFunction(lambda: next(_FREE_CODES))
+    regional_group = RegionalGroup.AFRICA
+
+    @factory.post_generation
+    def status(self, create, extracted, **kwargs):
+        """StateFactory(status=AttStatus.SIGNATORY) records the history that leads there."""
+        if not create or extracted in (None, AttStatus.NON_SIGNATORY):
+            return
+        signed = datetime.date(2014, 1, 10)
+        StateStatusChange.objects.create(
+            state=self,
+            status=AttStatus.SIGNATORY,
+            instrument=StatusInstrument.SIGNATURE,
+            instrument_date=signed,
+            effective_on=signed,
+        )
+        if extracted == AttStatus.STATE_PARTY:
+            StateStatusChange.objects.create(
+                state=self,
+                status=AttStatus.STATE_PARTY,
+                instrument=StatusInstrument.RATIFICATION,
+                instrument_date=datetime.date(2015, 1, 5),
+                effective_on=datetime.date(2015, 4, 5),
+            )
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"Organisation {n}")
+    kind = OrganisationKind.CIVIL_SOCIETY
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"person{n}")
+    email = factory.LazyAttribute(lambda o: f"{o.username}@example.org")
+    first_name = "Test"
+    last_name = factory.Sequence(lambda n: f"Person {n}")
+    affiliation = Affiliation.DELEGATION
+    state = factory.SubFactory(StateFactory, status=AttStatus.STATE_PARTY)
+    password = factory.django.Password("correct horse battery staple")
+
+
+class SecretariatUserFactory(UserFactory):
+    affiliation = Affiliation.SECRETARIAT
+    state = None
+
+    @factory.post_generation
+    def secretariat_role(self, create, extracted, **kwargs):
+        if create:
+            RoleAssignment.objects.create(
+                user=self, role=Role.SECRETARIAT, starts_on=datetime.date(2020, 1, 1)
+            )
+
+
+class OrganisationUserFactory(UserFactory):
+    affiliation = Affiliation.ORGANISATION
+    state = None
+    organisation = factory.SubFactory(OrganisationFactory)
+
+
+class RoleAssignmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RoleAssignment
+
+    user = factory.SubFactory(UserFactory)
+    role = Role.FOCAL_POINT
+    starts_on = datetime.date(2020, 1, 1)
+
+
+class CspCycleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CspCycle
+        django_get_or_create = ["number"]
+
+    number = factory.Sequence(lambda n: 20 + n)
+    year = factory.LazyAttribute(lambda o: 2014 + o.number)
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Meeting
+
+    cycle = factory.SubFactory(CspCycleFactory)
+    body = Body.WGETI
+    title = factory.Sequence(lambda n: f"Meeting {n}")
+    starts_on = datetime.date(2027, 3, 15)
+    ends_on = datetime.date(2027, 3, 17)
+    venue = "Geneva"
+    format = MeetingFormat.IN_PERSON
+
+
+class TOTPDeviceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TOTPDevice
+
+    user = factory.SubFactory(UserFactory)
+    name = "Authenticator app"
+    confirmed = True
