@@ -33,3 +33,5 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # Tasks queued by the code under test run in-process; the integration tests that need a
 # real worker send their tasks to the broker by name (send_task ignores this setting).
 CELERY_TASK_ALWAYS_EAGER = True
+# Close connections after each request so that test databases can be dropped at the end.
+DATABASES["default"]["CONN_MAX_AGE"] = 0
