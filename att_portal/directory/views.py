@@ -14,7 +14,6 @@ from att_portal.access import Action
 
 from . import selectors, services
 from .forms import DelegateInvitationForm, OrganisationFilter, StateFilter
-from .models import User
 
 PAGE_SIZE = 50
 
@@ -71,8 +70,10 @@ def delegate_invite(request: HttpRequest, alpha3: str) -> HttpResponse:
 @login_required
 @require_POST
 def delegate_set_active(request: HttpRequest, pk: int, active: bool) -> HttpResponse:
-    person = access.get_visible_or_404(request.user, User, pk=pk)
+    person = access.get_visible_or_404(request.user, selectors.people_visible_to(request.user), pk=pk)
     services.delegate_set_active(by=request.user, person=person, active=active)
+    if request.htmx:
+        return render(request, "directory/_member_row.html", {"person": person, "may_manage": True})
     if active:
         messages.success(request, _("%(name)s can sign in again.") % {"name": person})
     else:

@@ -185,3 +185,29 @@ def test_get_visible_or_404_hides_unknown_people(focal_point):
 
     with pytest.raises(Http404):
         access.get_visible_or_404(focal_point, User, pk=999999)
+
+
+def test_htmx_deactivation_answers_with_the_updated_row(client, focal_point):
+    member = UserFactory(state=focal_point.state, first_name="Nadia", last_name="Ferreira")
+    sign_in(client, focal_point)
+
+    response = client.post(
+        reverse("directory:person_deactivate", args=[member.pk]), HTTP_HX_REQUEST="true"
+    )
+
+    assert response.status_code == 200
+    row = response.content.decode()
+    assert row.strip().startswith(f'<tr id="member-{member.pk}">')
+    assert ("Deactivated" in row, "Reactivate" in row) == (True, True)
+
+
+def test_law_enforcement_flag_is_shown_to_the_focal_point_not_to_other_members(client, focal_point):
+    UserFactory(state=focal_point.state, is_law_enforcement=True)
+    member = UserFactory(state=focal_point.state)
+    url = reverse("directory:state_detail", args=[focal_point.state.alpha3.lower()])
+
+    sign_in(client, focal_point)
+    assert "Law enforcement" in client.get(url).content.decode()
+    client.logout()
+    sign_in(client, member)
+    assert "Law enforcement" not in client.get(url).content.decode()
