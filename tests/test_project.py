@@ -21,7 +21,13 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
-    inherited = {"DJANGO_SETTINGS_MODULE", "DEBUG", "DEMO_MODE", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    inherited = {
+        "DJANGO_SETTINGS_MODULE",
+        "DEBUG",
+        "DEMO_MODE",
+        "SECRET_KEY",
+        "DJANGO_ALLOW_ASYNC_UNSAFE",
+    }
     clean = {k: v for k, v in os.environ.items() if k not in inherited}
     return subprocess.run(
         [sys.executable, "manage.py", *args],

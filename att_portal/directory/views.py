@@ -70,7 +70,9 @@ def delegate_invite(request: HttpRequest, alpha3: str) -> HttpResponse:
 @login_required
 @require_POST
 def delegate_set_active(request: HttpRequest, pk: int, active: bool) -> HttpResponse:
-    person = access.get_visible_or_404(request.user, selectors.people_visible_to(request.user), pk=pk)
+    person = access.get_visible_or_404(
+        request.user, selectors.people_visible_to(request.user), pk=pk
+    )
     services.delegate_set_active(by=request.user, person=person, active=active)
     if request.htmx:
         return render(request, "directory/_member_row.html", {"person": person, "may_manage": True})

@@ -181,7 +181,10 @@ def test_password_reset_sends_a_working_link_through_the_outbox(
     form = client.get("/" + path, follow=True)
     response = client.post(
         form.redirect_chain[-1][0],
-        {"new_password1": "a fresh long passphrase 42", "new_password2": "a fresh long passphrase 42"},
+        {
+            "new_password1": "a fresh long passphrase 42",
+            "new_password2": "a fresh long passphrase 42",
+        },
     )
 
     assert response.status_code == 302

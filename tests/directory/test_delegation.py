@@ -158,9 +158,7 @@ def test_state_list_filters_by_status_and_name(client):
 
     response = client.get(reverse("directory:state_list"), {"status": "signatory"})
     names = [state.name for state in response.context["page"]]
-    assert all(
-        state.current_status == "signatory" for state in response.context["page"]
-    ), names
+    assert all(state.current_status == "signatory" for state in response.context["page"]), names
 
     response = client.get(reverse("directory:state_list"), {"q": party.alpha3})
     assert [state.pk for state in response.context["page"]] == [party.pk]
