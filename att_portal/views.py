@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django import forms
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
@@ -117,13 +118,24 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     )
 
 
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Search the portal"),
+        min_length=2,
+        max_length=100,
+        strip=True,
+        error_messages={"min_length": _("Type at least two characters.")},
+    )
+
+
 @login_required
 def search(request: HttpRequest) -> HttpResponse:
     """One search across the directory and meetings, through the permission layer only."""
-    query = request.GET.get("q", "").strip()[:100]
+    form = SearchForm(request.GET if "q" in request.GET else None)
     results: dict[str, list] = {}
     counts: dict[str, int] = {}
-    if len(query) >= 2:
+    if form.is_valid():
+        query = form.cleaned_data["q"]
         user = request.user
         sources = {
             "meetings": meetings_visible_to(user).filter(
@@ -149,10 +161,10 @@ def search(request: HttpRequest) -> HttpResponse:
         request,
         "search.html",
         {
-            "query": query,
+            "form": form,
+            "query": request.GET.get("q", "")[:100].replace("\x00", ""),
             "results": results,
             "counts": counts,
-            "too_short": 0 < len(query) < 2,
         },
     )
 

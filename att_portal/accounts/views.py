@@ -75,7 +75,7 @@ def two_factor(request: HttpRequest) -> HttpResponse:
     next_url = safe_next(request, reverse("dashboard"))
     if device is None:
         return redirect(f"{reverse('accounts:two_factor_setup')}?{urlencode({'next': next_url})}")
-    form = TokenForm(request.POST or None, device=device)
+    form = TokenForm(request.POST if request.method == "POST" else None, device=device)
     if request.method == "POST" and form.is_valid():
         otp_login(request, device)
         return redirect(next_url)
@@ -91,7 +91,7 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
     device, _created = TOTPDevice.objects.get_or_create(
         user=request.user, confirmed=False, defaults={"name": "Authenticator app"}
     )
-    form = TokenForm(request.POST or None, device=device)
+    form = TokenForm(request.POST if request.method == "POST" else None, device=device)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             device.confirmed = True
@@ -125,7 +125,7 @@ def set_language(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def profile(request: HttpRequest) -> HttpResponse:
-    form = ProfileForm(request.POST or None, instance=request.user)
+    form = ProfileForm(request.POST if request.method == "POST" else None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         form.instance._change_reason = "Profile edited by its owner"
         user = form.save()

@@ -51,7 +51,7 @@ def delegate_invite(request: HttpRequest, alpha3: str) -> HttpResponse:
     state = selectors.state_by_alpha3(request.user, alpha3)
     if not access.can(request.user, Action.MANAGE_MEMBERS, state):
         raise PermissionDenied
-    form = DelegateInvitationForm(request.POST or None)
+    form = DelegateInvitationForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             person = services.delegate_invite(by=request.user, state=state, **form.cleaned_data)

@@ -6,6 +6,7 @@ import os
 import shutil
 
 import pytest
+from django.db import connection
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -27,7 +28,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def page():
+def page(live_server):
     if not shutil.which(CHROMIUM):
         if os.environ.get("CI") == "true":
             pytest.fail("Chromium is missing on CI; `make test` installs it.")
@@ -41,6 +42,16 @@ def page():
         page.set_default_timeout(15_000)
         yield page
         browser.close()
+
+
+def current_code_of(user) -> str:
+    """The code the person's authenticator app shows now. Playwright's sync API runs the
+    test in a greenlet, where Django opens a connection of its own: close it after use."""
+    try:
+        device = TOTPDevice.objects.get(user=user)
+        return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
+    finally:
+        connection.close()
 
 
 def sign_in(page, live_server, username: str) -> None:
@@ -77,8 +88,7 @@ def test_secretariat_sets_up_two_factor_then_reaches_the_dashboard(page, live_se
     sign_in(page, live_server, officer.username)
 
     page.get_by_role("heading", name="Set up two-factor sign-in").wait_for()
-    device = TOTPDevice.objects.get(user=officer)
-    code = f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
+    code = current_code_of(officer)
     page.get_by_label("Six-digit code from your authenticator app").fill(code)
     page.get_by_role("button", name="Confirm").click()
     page.get_by_role("heading", name="Welcome, Amal Haddad").wait_for()

@@ -1,0 +1,313 @@
+"""The authorization matrix: for each demo role, the status of every view and the objects
+each role sees. A view without a row here fails `test_every_view_has_a_row_in_the_matrix`."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from guardian.shortcuts import assign_perm
+
+from att_portal.directory.enums import AttStatus, StatusInstrument
+from att_portal.directory.models import Organisation, State, StateStatusChange, User
+from att_portal.meetings.enums import Body
+from att_portal.meetings.models import CspCycle, Meeting
+from tests.conftest import DEMO_ROLES
+
+ANONYMOUS = None
+ROLES = (ANONYMOUS, *DEMO_ROLES)
+
+# (name, method) -> how to build the URL from the demo data.
+GET_URLS = {
+    "dashboard": lambda d: reverse("dashboard"),
+    "search": lambda d: reverse("search") + "?q=DIEF",
+    "accounts:profile": lambda d: reverse("accounts:profile"),
+    "accounts:two_factor": lambda d: reverse("accounts:two_factor"),
+    "accounts:two_factor_setup": lambda d: reverse("accounts:two_factor_setup"),
+    "directory:state_list": lambda d: reverse("directory:state_list"),
+    "directory:state_detail": lambda d: reverse("directory:state_detail", args=["aut"]),
+    "directory:delegate_invite (own State of delegate-sp)": lambda d: reverse(
+        "directory:delegate_invite", args=["aut"]
+    ),
+    "directory:delegate_invite (Thailand)": lambda d: reverse(
+        "directory:delegate_invite", args=["tha"]
+    ),
+    "directory:organisation_list": lambda d: reverse("directory:organisation_list"),
+    "directory:organisation_detail": lambda d: reverse(
+        "directory:organisation_detail", args=[d["control_arms"].pk]
+    ),
+    "meetings:list": lambda d: reverse("meetings:list"),
+    "meetings:detail (DIEF)": lambda d: reverse("meetings:detail", args=[d["dief"].pk]),
+    "meetings:detail (WGETI)": lambda d: reverse("meetings:detail", args=[d["wgeti"].pk]),
+    "dief:home": lambda d: reverse("dief:home"),
+    "wgeti:home": lambda d: reverse("wgeti:home"),
+    "history (state)": lambda d: reverse("history", args=["state", d["austria"].pk]),
+    "history (organisation)": lambda d: reverse(
+        "history", args=["organisation", d["control_arms"].pk]
+    ),
+    "history (person)": lambda d: reverse("history", args=["person", d["markus"].pk]),
+    "history (DIEF meeting)": lambda d: reverse("history", args=["meeting", d["dief"].pk]),
+    "history (cycle)": lambda d: reverse("history", args=["cycle", d["csp12"].pk]),
+    "admin:index": lambda d: reverse("admin:index"),
+}
+POST_URLS = {
+    "directory:person_deactivate (Austrian delegate)": lambda d: reverse(
+        "directory:person_deactivate", args=[d["markus"].pk]
+    ),
+    "directory:person_reactivate (Austrian delegate)": lambda d: reverse(
+        "directory:person_reactivate", args=[d["markus"].pk]
+    ),
+}
+
+_ANONYMOUS = dict.fromkeys([*GET_URLS, *POST_URLS], 302)
+
+# What every signed-in person with a State's delegation (Party or signatory) gets.
+_DIEF_DELEGATE = {
+    "dashboard": 200,
+    "search": 200,
+    "accounts:profile": 200,
+    "accounts:two_factor": 200,
+    "accounts:two_factor_setup": 302,  # a confirmed device: sent on to the code form
+    "directory:state_list": 200,
+    "directory:state_detail": 200,
+    "directory:delegate_invite (own State of delegate-sp)": 403,
+    "directory:delegate_invite (Thailand)": 403,
+    "directory:organisation_list": 200,
+    "directory:organisation_detail": 200,
+    "meetings:list": 200,
+    "meetings:detail (DIEF)": 200,
+    "meetings:detail (WGETI)": 200,
+    "dief:home": 200,
+    "wgeti:home": 200,
+    "history (state)": 403,
+    "history (organisation)": 403,
+    "history (person)": 404,  # another delegation's member is not even visible
+    "history (DIEF meeting)": 403,
+    "history (cycle)": 403,
+    "admin:index": 403,
+    "directory:person_deactivate (Austrian delegate)": 404,
+    "directory:person_reactivate (Austrian delegate)": 404,
+}
+# Observers and organisations: nothing of the DIEF, not even that a meeting exists.
+_OUTSIDER = {
+    **_DIEF_DELEGATE,
+    "meetings:detail (DIEF)": 404,
+    "dief:home": 403,
+    "history (DIEF meeting)": 404,
+}
+
+EXPECTED = {
+    ANONYMOUS: _ANONYMOUS,
+    "secretariat": {
+        **dict.fromkeys(GET_URLS, 200),
+        "accounts:two_factor_setup": 302,
+        "directory:person_deactivate (Austrian delegate)": 302,
+        "directory:person_reactivate (Austrian delegate)": 302,
+    },
+    "dief-chair": _DIEF_DELEGATE,
+    "wgeti-chair": _DIEF_DELEGATE,
+    "delegate-sp": {
+        **_DIEF_DELEGATE,
+        "directory:delegate_invite (own State of delegate-sp)": 200,
+        "history (person)": 403,  # a fellow Austrian: visible, but history is the Secretariat's
+        "directory:person_deactivate (Austrian delegate)": 302,
+        "directory:person_reactivate (Austrian delegate)": 302,
+    },
+    "delegate-sig": _DIEF_DELEGATE,
+    "delegate-obs": _OUTSIDER,
+    "ngo": _OUTSIDER,
+    "expert": _OUTSIDER,
+}
+
+ALL_MEETINGS = {
+    "DIEF meeting during CSP8",
+    "DIEF meeting, May 2023",
+    "DIEF meeting during CSP9",
+    "DIEF meeting on the review of the forum",
+    "Tenth Conference of States Parties (CSP10)",
+    "Eleventh Conference of States Parties (CSP11)",
+    "WGETI meeting, March 2026",
+    "Informal preparatory meeting for CSP12",
+    "Twelfth Conference of States Parties (CSP12)",
+}
+DIEF_MEETINGS = {title for title in ALL_MEETINGS if title.startswith("DIEF")}
+SEES_DIEF = {"secretariat", "dief-chair", "wgeti-chair", "delegate-sp", "delegate-sig"}
+
+
+@pytest.fixture
+def objects(demo_users):
+    return {
+        "austria": State.objects.get(country="AT"),
+        "control_arms": Organisation.objects.get(name="Control Arms"),
+        "markus": User.objects.get(username="markus.huber"),
+        "dief": Meeting.objects.get(body=Body.DIEF, starts_on=datetime.date(2024, 2, 22)),
+        "wgeti": Meeting.objects.get(body=Body.WGETI, starts_on=datetime.date(2026, 3, 16)),
+        "csp12": CspCycle.objects.get(number=12),
+    }
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_each_role_gets_the_expected_status_on_every_view(role, objects, client_for):
+    client = client_for(role)
+    statuses = {name: client.get(build(objects)).status_code for name, build in GET_URLS.items()}
+    statuses |= {name: client.post(build(objects)).status_code for name, build in POST_URLS.items()}
+
+    assert statuses == EXPECTED[role]
+
+
+def titles_in(response) -> set[str]:
+    return set(re.findall(r'<a href="/meetings/\d+/">([^<]+)</a>', response.content.decode()))
+
+
+@pytest.mark.parametrize("role", DEMO_ROLES)
+def test_each_role_sees_exactly_its_meetings_in_lists_search_and_counts(role, client_for):
+    client = client_for(role)
+    expected = ALL_MEETINGS if role in SEES_DIEF else ALL_MEETINGS - DIEF_MEETINGS
+
+    assert titles_in(client.get(reverse("meetings:list"))) == expected
+    search = client.get(reverse("search"), {"q": "DIEF"})
+    expected_dief = DIEF_MEETINGS if role in SEES_DIEF else set()
+    assert titles_in(search) == expected_dief
+    assert search.context["counts"]["meetings"] == len(expected_dief)
+    assert f'data-count="meetings">{len(expected_dief)}<' in search.content.decode()
+    dashboard = client.get(reverse("dashboard"))
+    assert dashboard.context["meeting_count"] == len(expected)
+    if role in SEES_DIEF:
+        assert titles_in(client.get(reverse("dief:home"))) == DIEF_MEETINGS
+
+
+@pytest.mark.parametrize(
+    ("role", "areas"),
+    [
+        (
+            "secretariat",
+            [
+                "/meetings/",
+                "/dief/",
+                "/wgeti/",
+                "/directory/states/",
+                "/directory/organisations/",
+                "/admin/",
+            ],
+        ),
+        (
+            "dief-chair",
+            [
+                "/meetings/",
+                "/dief/",
+                "/wgeti/",
+                "/directory/states/mex/",
+                "/directory/states/",
+                "/directory/organisations/",
+            ],
+        ),
+        (
+            "delegate-sp",
+            [
+                "/meetings/",
+                "/dief/",
+                "/wgeti/",
+                "/directory/states/aut/",
+                "/directory/states/",
+                "/directory/organisations/",
+            ],
+        ),
+        (
+            "delegate-obs",
+            [
+                "/meetings/",
+                "/wgeti/",
+                "/directory/states/idn/",
+                "/directory/states/",
+                "/directory/organisations/",
+            ],
+        ),
+        ("ngo", ["/meetings/", "/wgeti/", "/directory/states/", "/directory/organisations/"]),
+        ("expert", ["/meetings/", "/wgeti/", "/directory/states/", "/directory/organisations/"]),
+    ],
+)
+def test_dashboard_offers_each_role_what_it_may_do(role, areas, client_for):
+    response = client_for(role).get(reverse("dashboard"))
+
+    assert [area.url for area in response.context["areas"]] == areas
+
+
+def test_signatory_that_withdraws_its_signature_loses_the_dief_on_the_next_request(client_for):
+    client = client_for("delegate-sig")
+    assert client.get(reverse("dief:home")).status_code == 200
+
+    StateStatusChange.objects.create(
+        state=State.objects.get(country="TH"),
+        status=AttStatus.NON_SIGNATORY,
+        instrument=StatusInstrument.SIGNATURE_WITHDRAWN,
+        instrument_date=datetime.date.today(),
+        effective_on=datetime.date.today(),
+    )
+
+    assert client.get(reverse("dief:home")).status_code == 403
+    assert titles_in(client.get(reverse("meetings:list"))) == ALL_MEETINGS - DIEF_MEETINGS
+
+
+def test_expert_granted_one_dief_meeting_sees_that_one_only(objects, client_for, demo_users):
+    assign_perm("meetings.view_meeting", demo_users["expert"], objects["dief"])
+    client = client_for("expert")
+
+    assert titles_in(client.get(reverse("dief:home"))) == {objects["dief"].title}
+    assert client.get(reverse("meetings:detail", args=[objects["dief"].pk])).status_code == 200
+    other = Meeting.objects.filter(body=Body.DIEF).exclude(pk=objects["dief"].pk).first()
+    assert client.get(reverse("meetings:detail", args=[other.pk])).status_code == 404
+
+
+def test_dief_pages_are_marked_confidential_and_never_stored(objects, client_for):
+    client = client_for("delegate-sp")
+
+    for url in (reverse("dief:home"), reverse("meetings:detail", args=[objects["dief"].pk])):
+        response = client.get(url)
+        assert "CONFIDENTIAL" in response.content.decode()
+        assert "no-store" in response["Cache-Control"]
+
+    open_page = client.get(reverse("wgeti:home"))
+    assert "CONFIDENTIAL" not in open_page.content.decode()
+    assert "no-store" not in open_page.get("Cache-Control", "")
+
+
+@pytest.mark.parametrize("role", ["secretariat", "delegate-sp", "dief-chair"])
+def test_dief_asks_every_participant_for_a_second_factor(role, client_for):
+    response = client_for(role, second_factor=False).get(reverse("dief:home"))
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:two_factor"))
+
+
+def _patterns(resolver, prefix=""):
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            namespace = f"{entry.namespace}:" if entry.namespace else ""
+            yield from _patterns(entry, prefix + namespace)
+        elif isinstance(entry, URLPattern) and entry.name:
+            yield prefix + entry.name
+
+
+# Views every visitor must reach to sign in, and the admin's own pages behind admin:index.
+OUTSIDE_THE_MATRIX = {
+    "accounts:login",
+    "accounts:logout",
+    "accounts:set_language",
+    "accounts:password_reset",
+    "accounts:password_reset_done",
+    "accounts:password_reset_confirm",
+    "accounts:password_reset_complete",
+}
+
+
+def test_every_view_has_a_row_in_the_matrix():
+    in_matrix = {name.split(" (")[0] for name in [*GET_URLS, *POST_URLS]}
+    names = {
+        name
+        for name in _patterns(get_resolver())
+        if not name.startswith("admin:") or name == "admin:index"
+    }
+
+    assert names - OUTSIDE_THE_MATRIX - in_matrix == set()
