@@ -21,3 +21,31 @@ class MeetingFormat(models.TextChoices):
 
 # Bodies whose material is confidential to a forum (DIEF ToR art. 14).
 CONFIDENTIAL_BODIES = frozenset({Body.DIEF})
+
+
+class CallKind(models.TextChoices):
+    CASES = "cases", _("Call for cases and information")
+    AD_HOC_ISSUES = "ad_hoc_issues", _("Call for ad hoc issues")
+    WRITTEN_COMMENTS = "written_comments", _("Call for written comments")
+    REGISTRATION = "registration", _("Registration of participants")
+    OTHER = "other", _("Other call")
+
+
+class DeadlineState(models.TextChoices):
+    UPCOMING = "upcoming", _("Upcoming")
+    DUE_TODAY = "due_today", _("Due today")
+    MET = "met", _("Met")
+    MISSED = "missed", _("Missed")
+    CLOSED = "closed", _("Closed")
+
+
+class ReminderStep(models.TextChoices):
+    WEEK_BEFORE = "7d", _("7 days before")
+    DAY_BEFORE = "1d", _("1 day before")
+    ON_THE_DAY = "0d", _("on the day")
+
+
+# Days before a deadline at which each reminder goes out; the scan sends the latest step
+# that applies, so a scheduler that was down catches up without sending stale steps.
+REMINDER_STEPS = ((ReminderStep.WEEK_BEFORE, 7), (ReminderStep.DAY_BEFORE, 1),
+                  (ReminderStep.ON_THE_DAY, 0))

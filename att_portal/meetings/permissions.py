@@ -3,10 +3,36 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 
 from att_portal import access
-from att_portal.directory.permissions import is_dief_participant, is_secretariat
+from att_portal.directory.enums import Role
+from att_portal.directory.permissions import holds_role, is_dief_participant, is_secretariat
 
 from .enums import Body
-from .models import CspCycle, Meeting
+from .models import (
+    CalendarFeed,
+    CspCycle,
+    DeadlineCompletion,
+    Invitation,
+    Meeting,
+    MeetingCall,
+    MeetingSession,
+    Participation,
+)
+
+
+class MeetingAction:
+    CREATE = "create"
+    INVITE = "invite"
+    RECORD_DEADLINE = "record_deadline"
+    SEE_PARTICIPANTS = "see_participants"
+
+
+CHAIR_OF = {Body.DIEF: Role.DIEF_CHAIR, Body.WGETI: Role.WGETI_CHAIR,
+            Body.WGETI_SWG: Role.WGETI_CHAIR}
+
+
+def chairs(user, meeting) -> bool:
+    role = CHAIR_OF.get(meeting.body)
+    return role is not None and holds_role(user, role)
 
 
 @access.register(CspCycle)
@@ -30,6 +56,55 @@ class MeetingPolicy(access.Policy):
         )
 
     def can(self, user, action: str, obj) -> bool:
-        if action == access.Action.CHANGE:
+        if action in (access.Action.CHANGE, MeetingAction.CREATE, MeetingAction.INVITE):
             return is_secretariat(user)
+        if action in (MeetingAction.RECORD_DEADLINE, MeetingAction.SEE_PARTICIPANTS):
+            return self.can(user, access.Action.VIEW, obj) and (
+                is_secretariat(user) or chairs(user, obj)
+            )
         return super().can(user, action, obj)
+
+
+class MeetingPartPolicy(access.Policy):
+    """Parts of a meeting (sessions, calls, recorded deadlines) are seen by whoever sees
+    the meeting."""
+
+    def filter_visible(self, user, queryset: QuerySet) -> QuerySet:
+        return queryset.filter(meeting__in=access.visible(user, Meeting).values("pk"))
+
+
+for _model in (MeetingSession, MeetingCall, DeadlineCompletion):
+    access.register(_model)(type(f"{_model.__name__}Policy", (MeetingPartPolicy,), {}))
+
+
+@access.register(Invitation)
+class InvitationPolicy(access.Policy):
+    """The Secretariat and Chairs see every invitation; a delegation sees its own."""
+
+    def filter_visible(self, user, queryset: QuerySet) -> QuerySet:
+        meetings = access.visible(user, Meeting).values("pk")
+        if is_secretariat(user):
+            return queryset
+        own = Q(state_id=user.state_id) if user.state_id else Q(organisation_id=user.organisation_id)
+        return queryset.filter(own, meeting__in=meetings)
+
+
+@access.register(Participation)
+class ParticipationPolicy(access.Policy):
+    """The Secretariat and the meeting's Chair see every participant (with the
+    law-enforcement flag); a delegation sees its own nominees."""
+
+    def filter_visible(self, user, queryset: QuerySet) -> QuerySet:
+        if is_secretariat(user):
+            return queryset
+        chaired = [body for body, role in CHAIR_OF.items() if holds_role(user, role)]
+        rule = Q(meeting__body__in=chaired)
+        if user.state_id:
+            rule |= Q(person__state_id=user.state_id)
+        return queryset.filter(rule, meeting__in=access.visible(user, Meeting).values("pk"))
+
+
+@access.register(CalendarFeed)
+class CalendarFeedPolicy(access.Policy):
+    def filter_visible(self, user, queryset: QuerySet) -> QuerySet:
+        return queryset.filter(user=user)

@@ -1,8 +1,6 @@
 from celery import shared_task
 
-from .enums import MailState
-from .models import OutboxMail
-from .services import mail_send
+from .services import mail_ids_to_send, mail_send
 
 
 @shared_task(
@@ -18,11 +16,9 @@ def send_mail(mail_id: int) -> bool:
 
 @shared_task(name="notifications.send_queued_mail", acks_late=True)
 def send_queued_mail() -> int:
-    """Catch up on mail whose task was lost (e.g. queued while no worker ran)."""
+    """Send what is queued, and catch up on mail whose task was lost or whose worker died."""
     sent = 0
-    for mail_id in OutboxMail.objects.filter(state=MailState.QUEUED).values_list("pk", flat=True)[
-        :500
-    ]:
+    for mail_id in mail_ids_to_send():
         try:
             sent += mail_send(mail_id=mail_id)
         except OSError:

@@ -182,6 +182,8 @@ DEFAULT_FROM_EMAIL = env.str(
     "DEFAULT_FROM_EMAIL", default="ATT Portal <portal@thearmstradetreaty.org>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# A mail claimed by a worker that died is taken back after this many seconds.
+MAIL_CLAIM_TIMEOUT = env.int("MAIL_CLAIM_TIMEOUT", default=600)
 PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
 
 # Celery: Redis when CELERY_BROKER_URL is set, otherwise kombu's file-system transport.
@@ -204,6 +206,7 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BEAT_SCHEDULE = {
     "send-queued-mail": {"task": "notifications.send_queued_mail", "schedule": 60.0},
+    "send-deadline-reminders": {"task": "meetings.send_deadline_reminders", "schedule": 3600.0},
 }
 
 SESSION_COOKIE_HTTPONLY = True

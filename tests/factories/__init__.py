@@ -350,3 +350,9 @@ class TOTPDeviceFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     name = "Authenticator app"
     confirmed = True
+
+
+class DiefMeetingFactory(MeetingFactory):
+    body = Body.DIEF
+    starts_on = datetime.date(2027, 2, 17)
+    ends_on = datetime.date(2027, 2, 17)
