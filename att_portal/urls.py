@@ -14,6 +14,7 @@ urlpatterns = [
     path("accounts/", include("att_portal.accounts.urls")),
     path("directory/", include("att_portal.directory.urls")),
     path("meetings/", include("att_portal.meetings.urls")),
+    path("notices/", include("att_portal.notifications.urls")),
     path("dief/", include("forums.urls")),
     path("wgeti/", include("working_groups.urls")),
     path("admin/", admin.site.urls),

@@ -42,6 +42,11 @@ def areas_for(user) -> list[Area]:
         Area(
             _("Meetings"), _("Meetings you are invited to or may follow."), reverse("meetings:list")
         ),
+        Area(
+            _("My deadlines"),
+            _("What you or your delegation must do, and by when."),
+            reverse("meetings:my_deadlines"),
+        ),
     ]
     if may_enter_dief(user):
         areas.append(
@@ -88,6 +93,20 @@ def areas_for(user) -> list[Area]:
             _("Organisations"),
             _("Organisations taking part in the ATT process."),
             reverse("directory:organisation_list"),
+        )
+    )
+    areas.append(
+        Area(
+            _("Notices"),
+            _("Invitations and reminders addressed to you."),
+            reverse("notifications:list"),
+        )
+    )
+    areas.append(
+        Area(
+            _("Calendar"),
+            _("Your meetings and deadlines in your own calendar."),
+            reverse("meetings:calendar_settings"),
         )
     )
     if is_secretariat(user):

@@ -51,8 +51,30 @@ GET_URLS = {
     "history (DIEF meeting)": lambda d: reverse("history", args=["meeting", d["dief"].pk]),
     "history (cycle)": lambda d: reverse("history", args=["cycle", d["csp12"].pk]),
     "admin:index": lambda d: reverse("admin:index"),
+    "meetings:my_deadlines": lambda d: reverse("meetings:my_deadlines"),
+    "meetings:calendar_settings": lambda d: reverse("meetings:calendar_settings"),
+    "meetings:calendar_feed (unknown token)": lambda d: reverse(
+        "meetings:calendar_feed", args=["not-a-token"]
+    ),
+    "notifications:list": lambda d: reverse("notifications:list"),
 }
 POST_URLS = {
+    "meetings:invitations_issue (DIEF)": lambda d: reverse(
+        "meetings:invitations_issue", args=[d["dief"].pk]
+    ),
+    "meetings:deadline_record (DIEF draft agenda)": lambda d: reverse(
+        "meetings:deadline_record", args=[d["dief"].pk, "draft_agenda"]
+    ),
+    "meetings:nominate (WGETI, empty form)": lambda d: reverse(
+        "meetings:nominate", args=[d["wgeti"].pk]
+    ),
+    "meetings:withdraw (unknown nomination)": lambda d: reverse(
+        "meetings:withdraw", args=[d["wgeti"].pk, 999999]
+    ),
+    "meetings:session_add (WGETI, empty form)": lambda d: reverse(
+        "meetings:session_add", args=[d["wgeti"].pk]
+    ),
+    "notifications:mark_read": lambda d: reverse("notifications:mark_read"),
     "directory:person_deactivate (Austrian delegate)": lambda d: reverse(
         "directory:person_deactivate", args=[d["markus"].pk]
     ),
@@ -61,7 +83,10 @@ POST_URLS = {
     ),
 }
 
-_ANONYMOUS = dict.fromkeys([*GET_URLS, *POST_URLS], 302)
+_ANONYMOUS = {
+    **dict.fromkeys([*GET_URLS, *POST_URLS], 302),
+    "meetings:calendar_feed (unknown token)": 404,
+}
 
 # What every signed-in person with a State's delegation (Party or signatory) gets.
 _DIEF_DELEGATE = {
@@ -89,6 +114,16 @@ _DIEF_DELEGATE = {
     "admin:index": 403,
     "directory:person_deactivate (Austrian delegate)": 404,
     "directory:person_reactivate (Austrian delegate)": 404,
+    "meetings:my_deadlines": 200,
+    "meetings:calendar_settings": 200,
+    "meetings:calendar_feed (unknown token)": 404,
+    "notifications:list": 200,
+    "meetings:invitations_issue (DIEF)": 403,
+    "meetings:deadline_record (DIEF draft agenda)": 403,
+    "meetings:nominate (WGETI, empty form)": 403,
+    "meetings:withdraw (unknown nomination)": 404,
+    "meetings:session_add (WGETI, empty form)": 403,
+    "notifications:mark_read": 302,
 }
 # Observers and organisations: nothing of the DIEF, not even that a meeting exists.
 _OUTSIDER = {
@@ -96,6 +131,8 @@ _OUTSIDER = {
     "meetings:detail (DIEF)": 404,
     "dief:home": 403,
     "history (DIEF meeting)": 404,
+    "meetings:invitations_issue (DIEF)": 404,
+    "meetings:deadline_record (DIEF draft agenda)": 404,
 }
 
 EXPECTED = {
@@ -105,8 +142,15 @@ EXPECTED = {
         "accounts:two_factor_setup": 302,
         "directory:person_deactivate (Austrian delegate)": 302,
         "directory:person_reactivate (Austrian delegate)": 302,
+        "meetings:calendar_feed (unknown token)": 404,
+        "meetings:invitations_issue (DIEF)": 302,
+        "meetings:deadline_record (DIEF draft agenda)": 302,
+        "meetings:nominate (WGETI, empty form)": 403,  # no delegation to nominate from
+        "meetings:withdraw (unknown nomination)": 404,
+        "meetings:session_add (WGETI, empty form)": 200,  # the form comes back with errors
+        "notifications:mark_read": 302,
     },
-    "dief-chair": _DIEF_DELEGATE,
+    "dief-chair": {**_DIEF_DELEGATE, "meetings:deadline_record (DIEF draft agenda)": 302},
     "wgeti-chair": _DIEF_DELEGATE,
     "delegate-sp": {
         **_DIEF_DELEGATE,
@@ -114,6 +158,7 @@ EXPECTED = {
         "history (person)": 403,  # a fellow Austrian: visible, but history is the Secretariat's
         "directory:person_deactivate (Austrian delegate)": 302,
         "directory:person_reactivate (Austrian delegate)": 302,
+        "meetings:nominate (WGETI, empty form)": 200,  # the form comes back with errors
     },
     "delegate-sig": _DIEF_DELEGATE,
     "delegate-obs": _OUTSIDER,
@@ -178,54 +223,19 @@ def test_each_role_sees_exactly_its_meetings_in_lists_search_and_counts(role, cl
         assert titles_in(client.get(reverse("dief:home"))) == DIEF_MEETINGS
 
 
+HEAD = ["/meetings/", "/meetings/my-deadlines/"]
+TAIL = ["/directory/states/", "/directory/organisations/", "/notices/", "/meetings/calendar/"]
+
+
 @pytest.mark.parametrize(
     ("role", "areas"),
     [
-        (
-            "secretariat",
-            [
-                "/meetings/",
-                "/dief/",
-                "/wgeti/",
-                "/directory/states/",
-                "/directory/organisations/",
-                "/admin/",
-            ],
-        ),
-        (
-            "dief-chair",
-            [
-                "/meetings/",
-                "/dief/",
-                "/wgeti/",
-                "/directory/states/mex/",
-                "/directory/states/",
-                "/directory/organisations/",
-            ],
-        ),
-        (
-            "delegate-sp",
-            [
-                "/meetings/",
-                "/dief/",
-                "/wgeti/",
-                "/directory/states/aut/",
-                "/directory/states/",
-                "/directory/organisations/",
-            ],
-        ),
-        (
-            "delegate-obs",
-            [
-                "/meetings/",
-                "/wgeti/",
-                "/directory/states/idn/",
-                "/directory/states/",
-                "/directory/organisations/",
-            ],
-        ),
-        ("ngo", ["/meetings/", "/wgeti/", "/directory/states/", "/directory/organisations/"]),
-        ("expert", ["/meetings/", "/wgeti/", "/directory/states/", "/directory/organisations/"]),
+        ("secretariat", [*HEAD, "/dief/", "/wgeti/", *TAIL, "/admin/"]),
+        ("dief-chair", [*HEAD, "/dief/", "/wgeti/", "/directory/states/mex/", *TAIL]),
+        ("delegate-sp", [*HEAD, "/dief/", "/wgeti/", "/directory/states/aut/", *TAIL]),
+        ("delegate-obs", [*HEAD, "/wgeti/", "/directory/states/idn/", *TAIL]),
+        ("ngo", [*HEAD, "/wgeti/", *TAIL]),
+        ("expert", [*HEAD, "/wgeti/", *TAIL]),
     ],
 )
 def test_dashboard_offers_each_role_what_it_may_do(role, areas, client_for):

@@ -35,6 +35,10 @@ class Deadline:
     call: MeetingCall | None = None
 
     @property
+    def responsible_label(self) -> str:
+        return Responsible(self.responsible).label
+
+    @property
     def recordable(self) -> bool:
         return self.call is None and self.responsible in MEETING_LEVEL
 
@@ -51,8 +55,7 @@ class Deadline:
     @property
     def met_late(self) -> bool:
         return bool(
-            self.completion
-            and timezone.localdate(self.completion.completed_at) > self.due_on
+            self.completion and timezone.localdate(self.completion.completed_at) > self.due_on
         )
 
     @property
@@ -69,16 +72,29 @@ def deadlines_of(meetings: Iterable[Meeting]) -> list[Deadline]:
         for rule in rules_for(meeting.body):
             if rule.anchor != Anchor.MEETING_START:
                 continue
-            deadlines.append(Deadline(
-                meeting=meeting, key=rule.key, title=rule.title, article=rule.article,
-                due_on=rule.due_on(meeting.starts_on), responsible=rule.responsible,
-                completion=completions.get(rule.key),
-            ))
+            deadlines.append(
+                Deadline(
+                    meeting=meeting,
+                    key=rule.key,
+                    title=rule.title,
+                    article=rule.article,
+                    due_on=rule.due_on(meeting.starts_on),
+                    responsible=rule.responsible,
+                    completion=completions.get(rule.key),
+                )
+            )
         for call in meeting.calls.all():
             key = f"call-{call.pk}"
-            deadlines.append(Deadline(
-                meeting=meeting, key=key, title=call.title, article=call.get_kind_display(),
-                due_on=call.due_on, responsible=call.responsible,
-                completion=completions.get(key), call=call,
-            ))
+            deadlines.append(
+                Deadline(
+                    meeting=meeting,
+                    key=key,
+                    title=call.title,
+                    article=call.get_kind_display(),
+                    due_on=call.due_on,
+                    responsible=call.responsible,
+                    completion=completions.get(key),
+                    call=call,
+                )
+            )
     return sorted(deadlines, key=lambda d: (d.due_on, d.meeting.pk, d.key))

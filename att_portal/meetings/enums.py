@@ -47,5 +47,8 @@ class ReminderStep(models.TextChoices):
 
 # Days before a deadline at which each reminder goes out; the scan sends the latest step
 # that applies, so a scheduler that was down catches up without sending stale steps.
-REMINDER_STEPS = ((ReminderStep.WEEK_BEFORE, 7), (ReminderStep.DAY_BEFORE, 1),
-                  (ReminderStep.ON_THE_DAY, 0))
+REMINDER_STEPS = (
+    (ReminderStep.WEEK_BEFORE, 7),
+    (ReminderStep.DAY_BEFORE, 1),
+    (ReminderStep.ON_THE_DAY, 0),
+)

@@ -69,16 +69,19 @@ class Meeting(models.Model):
         _("format"), max_length=12, choices=MeetingFormat.choices, default=MeetingFormat.IN_PERSON
     )
     seats_per_delegation = models.PositiveSmallIntegerField(
-        _("seats per delegation"), default=4,
+        _("seats per delegation"),
+        default=4,
         validators=[MinValueValidator(1), MaxValueValidator(50)],
         help_text=_("Rules of Procedure 6-8; for the DIEF, ToR art. 7."),
     )
     observers_admitted = models.BooleanField(
-        _("observers admitted"), default=False,
+        _("observers admitted"),
+        default=False,
         help_text=_("Invite non-signatory States and organisations as observers."),
     )
     rolling_basis = models.BooleanField(
-        _("runs on a rolling basis"), default=False,
+        _("runs on a rolling basis"),
+        default=False,
         help_text=_("A working group may start early when the previous one finishes early."),
     )
     history = HistoricalRecords()
@@ -169,9 +172,14 @@ class MeetingSession(models.Model):
         first = timezone.localtime(self.starts_at).date()
         last = timezone.localtime(self.ends_at).date()
         if first < self.meeting.starts_on or last > self.meeting.ends_on:
-            raise ValidationError({"starts_at": _(
-                "The session falls outside the meeting's dates (%(start)s to %(end)s)."
-            ) % {"start": self.meeting.starts_on, "end": self.meeting.ends_on}})
+            raise ValidationError(
+                {
+                    "starts_at": _(
+                        "The session falls outside the meeting's dates (%(start)s to %(end)s)."
+                    )
+                    % {"start": self.meeting.starts_on, "end": self.meeting.ends_on}
+                }
+            )
         if self.room:
             clash = (
                 MeetingSession.objects.filter(
@@ -182,9 +190,12 @@ class MeetingSession(models.Model):
                 .first()
             )
             if clash:
-                raise ValidationError({"room": _(
-                    "%(room)s is already taken by “%(other)s” at that time."
-                ) % {"room": self.room, "other": clash}})
+                raise ValidationError(
+                    {
+                        "room": _("%(room)s is already taken by “%(other)s” at that time.")
+                        % {"room": self.room, "other": clash}
+                    }
+                )
 
 
 class MeetingCall(models.Model):
@@ -198,7 +209,9 @@ class MeetingCall(models.Model):
     issued_by = models.CharField(_("issued by"), max_length=200, blank=True)
     due_on = models.DateField(_("due on"), db_index=True)
     responsible = models.CharField(
-        _("who must act"), max_length=24, choices=Responsible.choices,
+        _("who must act"),
+        max_length=24,
+        choices=Responsible.choices,
         default=Responsible.INVITED_DELEGATIONS,
     )
     history = HistoricalRecords()
@@ -253,7 +266,10 @@ class Invitation(models.Model):
         State, on_delete=models.PROTECT, null=True, blank=True, related_name="invitations"
     )
     organisation = models.ForeignKey(
-        "directory.Organisation", on_delete=models.PROTECT, null=True, blank=True,
+        "directory.Organisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="invitations",
     )
     sent_at = models.DateTimeField(_("sent at"))
@@ -274,11 +290,13 @@ class Invitation(models.Model):
                 name="invitation_to_a_state_or_an_organisation",
             ),
             models.UniqueConstraint(
-                fields=["meeting", "state"], condition=Q(state__isnull=False),
+                fields=["meeting", "state"],
+                condition=Q(state__isnull=False),
                 name="invitation_once_per_state",
             ),
             models.UniqueConstraint(
-                fields=["meeting", "organisation"], condition=Q(organisation__isnull=False),
+                fields=["meeting", "organisation"],
+                condition=Q(organisation__isnull=False),
                 name="invitation_once_per_organisation",
             ),
         ]
@@ -303,7 +321,8 @@ class Participation(models.Model):
     )
     nominated_at = models.DateTimeField(_("nominated at"), auto_now_add=True)
     sponsorship_requested = models.BooleanField(
-        _("sponsorship requested"), default=False,
+        _("sponsorship requested"),
+        default=False,
         help_text=_("Travel and accommodation are borne by participants unless sponsored."),
     )
     sponsorship_note = models.CharField(_("sponsorship note"), max_length=500, blank=True)

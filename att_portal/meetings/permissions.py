@@ -26,8 +26,11 @@ class MeetingAction:
     SEE_PARTICIPANTS = "see_participants"
 
 
-CHAIR_OF = {Body.DIEF: Role.DIEF_CHAIR, Body.WGETI: Role.WGETI_CHAIR,
-            Body.WGETI_SWG: Role.WGETI_CHAIR}
+CHAIR_OF = {
+    Body.DIEF: Role.DIEF_CHAIR,
+    Body.WGETI: Role.WGETI_CHAIR,
+    Body.WGETI_SWG: Role.WGETI_CHAIR,
+}
 
 
 def chairs(user, meeting) -> bool:
@@ -85,7 +88,9 @@ class InvitationPolicy(access.Policy):
         meetings = access.visible(user, Meeting).values("pk")
         if is_secretariat(user):
             return queryset
-        own = Q(state_id=user.state_id) if user.state_id else Q(organisation_id=user.organisation_id)
+        own = (
+            Q(state_id=user.state_id) if user.state_id else Q(organisation_id=user.organisation_id)
+        )
         return queryset.filter(own, meeting__in=meetings)
 
 

@@ -54,7 +54,8 @@ def deadlines_in_window(today: datetime.date) -> list[Deadline]:
         .prefetch_related("completions", "calls")
     )
     return [
-        d for d in deadlines_of(meetings)
+        d
+        for d in deadlines_of(meetings)
         if today <= d.due_on <= last and d.state(today) != DeadlineState.MET
     ]
 
@@ -65,14 +66,17 @@ class Recipients:
     def __init__(self, meetings: list[Meeting]):
         self.secretariat = list(
             User.objects.filter(
-                affiliation=Affiliation.SECRETARIAT, is_active=True,
+                affiliation=Affiliation.SECRETARIAT,
+                is_active=True,
                 role_assignments__in=RoleAssignment.objects.active().filter(role=Role.SECRETARIAT),
             ).distinct()
         )
         self.chairs: dict[str, list[User]] = {}
-        for assignment in RoleAssignment.objects.active().filter(
-            role__in=set(CHAIR_OF.values()), user__is_active=True
-        ).select_related("user"):
+        for assignment in (
+            RoleAssignment.objects.active()
+            .filter(role__in=set(CHAIR_OF.values()), user__is_active=True)
+            .select_related("user")
+        ):
             self.chairs.setdefault(assignment.role, []).append(assignment.user)
         invitations = Invitation.objects.filter(meeting__in=meetings, state__isnull=False)
         self.invited: dict[int, list[int]] = {}
@@ -106,16 +110,25 @@ def reminders_queue(today: datetime.date | None = None) -> int:
         step = step_for((deadline.due_on - today).days)
         url = reverse("meetings:detail", args=[deadline.meeting.pk])
         for person in recipients.of(deadline):
-            messages.append(Message(
-                key=f"reminder:{deadline.meeting.pk}:{deadline.key}:{step}:{person.pk}",
-                recipient=person,
-                template="deadline-reminder",
-                context={"deadline": deadline, "meeting": deadline.meeting,
-                         "confidential": deadline.meeting.body == Body.DIEF},
-                url=url,
-                notice_title=lambda d=deadline: _("Due %(date)s: %(title)s") % {
-                    "date": date_format(d.due_on), "title": d.title,
-                },
-            ))
+            messages.append(
+                Message(
+                    key=f"reminder:{deadline.meeting.pk}:{deadline.key}:{step}:{person.pk}",
+                    recipient=person,
+                    template="deadline-reminder",
+                    context={
+                        "deadline": deadline,
+                        "meeting": deadline.meeting,
+                        "confidential": deadline.meeting.body == Body.DIEF,
+                    },
+                    url=url,
+                    notice_title=lambda d=deadline: (
+                        _("Due %(date)s: %(title)s")
+                        % {
+                            "date": date_format(d.due_on),
+                            "title": d.title,
+                        }
+                    ),
+                )
+            )
     messages_queue(messages)
     return len(messages)

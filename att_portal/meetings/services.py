@@ -24,15 +24,25 @@ from .rules import rules_for
 
 @transaction.atomic
 def session_add(
-    *, by: User, meeting: Meeting, title: str, body: str, starts_at: datetime.datetime,
-    ends_at: datetime.datetime, room: str = "",
+    *,
+    by: User,
+    meeting: Meeting,
+    title: str,
+    body: str,
+    starts_at: datetime.datetime,
+    ends_at: datetime.datetime,
+    room: str = "",
 ) -> MeetingSession:
     access.require(by, access.Action.CHANGE, meeting)
     # Serialise changes to timetables so that two clerks cannot book one room twice.
     Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
     session = MeetingSession(
-        meeting=meeting, title=title, body=body or meeting.body, starts_at=starts_at,
-        ends_at=ends_at, room=room.strip(),
+        meeting=meeting,
+        title=title,
+        body=body or meeting.body,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        room=room.strip(),
     )
     session.full_clean()
     session._history_user = by
@@ -49,9 +59,11 @@ def meeting_save(*, by: User, meeting: Meeting) -> Meeting:
     elif not access.can(by, MeetingAction.CREATE, meeting):
         raise PermissionDenied
     if meeting.body == Body.DIEF and meeting.starts_on:
-        list(Meeting.objects.select_for_update().filter(
-            body=Body.DIEF, starts_on__year=meeting.starts_on.year
-        ))
+        list(
+            Meeting.objects.select_for_update().filter(
+                body=Body.DIEF, starts_on__year=meeting.starts_on.year
+            )
+        )
     meeting.full_clean()
     meeting._history_user = by
     meeting.save()
@@ -65,7 +77,8 @@ def deadline_record_met(*, by: User, meeting: Meeting, key: str) -> DeadlineComp
     if key not in {rule.key for rule in rules_for(meeting.body)}:
         raise ValidationError(_("This meeting has no deadline called %(key)s.") % {"key": key})
     completion, _created = DeadlineCompletion.objects.get_or_create(
-        meeting=meeting, key=key,
+        meeting=meeting,
+        key=key,
         defaults={"completed_at": timezone.now(), "completed_by": by},
     )
     return completion
@@ -91,8 +104,9 @@ def delegation_contacts(state_ids) -> dict[int, list[User]]:
     none, every active member. One query."""
     focal = RoleAssignment.objects.active().filter(user=OuterRef("pk"), role=Role.FOCAL_POINT)
     people = (
-        User.objects.filter(affiliation=Affiliation.DELEGATION, state_id__in=state_ids,
-                            is_active=True)
+        User.objects.filter(
+            affiliation=Affiliation.DELEGATION, state_id__in=state_ids, is_active=True
+        )
         .annotate(is_focal_point=Exists(focal))
         .order_by("pk")
     )
@@ -126,10 +140,12 @@ def meeting_invitations_issue(*, by: User, meeting: Meeting) -> list[Invitation]
     already_orgs = set(meeting.invitations.values_list("organisation_id", flat=True))
     new = [
         Invitation(meeting=meeting, state=state, sent_at=now, sent_by=by, late=late)
-        for state in states_to_invite(meeting) if state.pk not in already_states
+        for state in states_to_invite(meeting)
+        if state.pk not in already_states
     ] + [
         Invitation(meeting=meeting, organisation=org, sent_at=now, sent_by=by, late=late)
-        for org in organisations_to_invite(meeting) if org.pk not in already_orgs
+        for org in organisations_to_invite(meeting)
+        if org.pk not in already_orgs
     ]
     Invitation.objects.bulk_create(new, ignore_conflicts=True)
     if due is not None:
@@ -142,20 +158,29 @@ def meeting_invitations_issue(*, by: User, meeting: Meeting) -> list[Invitation]
     org_ids = [i.organisation_id for i in new if i.organisation_id]
     recipients += list(User.objects.filter(organisation_id__in=org_ids, is_active=True))
     template = "dief-invitation" if meeting.body == Body.DIEF else "meeting-invitation"
-    messages_queue([
-        Message(
-            key=f"invitation:{meeting.pk}:{person.pk}", recipient=person, template=template,
-            context={"meeting": meeting}, url=url,
-            notice_title=lambda: _("Invitation: %(meeting)s") % {"meeting": meeting.title},
-        )
-        for person in recipients
-    ])
+    messages_queue(
+        [
+            Message(
+                key=f"invitation:{meeting.pk}:{person.pk}",
+                recipient=person,
+                template=template,
+                context={"meeting": meeting},
+                url=url,
+                notice_title=lambda: _("Invitation: %(meeting)s") % {"meeting": meeting.title},
+            )
+            for person in recipients
+        ]
+    )
     return new
 
 
 @transaction.atomic
 def participant_nominate(
-    *, by: User, meeting: Meeting, person: User, sponsorship_requested: bool = False,
+    *,
+    by: User,
+    meeting: Meeting,
+    person: User,
+    sponsorship_requested: bool = False,
     sponsorship_note: str = "",
 ) -> Participation:
     """A focal point nominates a member of their delegation, within the seat limit."""
@@ -165,7 +190,8 @@ def participant_nominate(
         raise PermissionDenied
     invitation = (
         Invitation.objects.select_for_update()
-        .filter(meeting=meeting, state_id=person.state_id).first()
+        .filter(meeting=meeting, state_id=person.state_id)
+        .first()
     )
     if invitation is None:
         raise ValidationError(_("Your delegation is not invited to this meeting."))
@@ -180,8 +206,11 @@ def participant_nominate(
             % {"seats": meeting.seats_per_delegation}
         )
     participation = Participation(
-        meeting=meeting, person=person, nominated_by=by,
-        sponsorship_requested=sponsorship_requested, sponsorship_note=sponsorship_note.strip(),
+        meeting=meeting,
+        person=person,
+        nominated_by=by,
+        sponsorship_requested=sponsorship_requested,
+        sponsorship_note=sponsorship_note.strip(),
     )
     participation.full_clean()
     participation._history_user = by

@@ -44,10 +44,16 @@ class Message:
 def _render(message: Message) -> OutboxMail:
     recipient = message.recipient
     language = recipient.preferred_language or settings.LANGUAGE_CODE
-    context = {"recipient": recipient, "portal_url": settings.PORTAL_BASE_URL,
-               "url": message.url, **message.context}
+    context = {
+        "recipient": recipient,
+        "portal_url": settings.PORTAL_BASE_URL,
+        "url": message.url,
+        **message.context,
+    }
     with translation.override(language):
-        subject = " ".join(render_to_string(f"emails/{message.template}-subject.txt", context).split())
+        subject = " ".join(
+            render_to_string(f"emails/{message.template}-subject.txt", context).split()
+        )
         return OutboxMail(
             key=message.key,
             recipient=recipient,
@@ -111,7 +117,9 @@ def mail_send(*, mail_id: int) -> bool:
         return False
     mail = OutboxMail.objects.get(pk=mail_id)
     message = EmailMultiAlternatives(
-        subject=mail.subject, body=mail.body_text, to=[mail.to_address],
+        subject=mail.subject,
+        body=mail.body_text,
+        to=[mail.to_address],
         headers={"X-ATT-Portal-Key": mail.key},
     )
     if mail.body_html:
@@ -135,5 +143,7 @@ def mail_ids_to_send(limit: int = 500) -> list[int]:
     return list(
         OutboxMail.objects.filter(
             Q(state=MailState.QUEUED) | Q(state=MailState.SENDING, claimed_at__lt=stale)
-        ).order_by("pk").values_list("pk", flat=True)[:limit]
+        )
+        .order_by("pk")
+        .values_list("pk", flat=True)[:limit]
     )

@@ -27,11 +27,11 @@ def test_dief_deadlines_of_the_february_2024_review_meeting():
 @pytest.mark.parametrize(
     ("start", "invitations", "draft_agenda", "reply"),
     [
-        (D(2022, 8, 24), D(2022, 7, 5), D(2022, 7, 25), D(2022, 8, 9)),    # during CSP8
+        (D(2022, 8, 24), D(2022, 7, 5), D(2022, 7, 25), D(2022, 8, 9)),  # during CSP8
         (D(2023, 5, 11), D(2023, 3, 22), D(2023, 4, 11), D(2023, 4, 26)),  # May 2023
-        (D(2023, 8, 23), D(2023, 7, 4), D(2023, 7, 24), D(2023, 8, 8)),    # during CSP9
+        (D(2023, 8, 23), D(2023, 7, 4), D(2023, 7, 24), D(2023, 8, 8)),  # during CSP9
         (D(2025, 2, 10), D(2024, 12, 22), D(2025, 1, 11), D(2025, 1, 26)),  # across a year
-        (D(2024, 3, 30), D(2024, 2, 9), D(2024, 2, 29), D(2024, 3, 15)),   # leap day
+        (D(2024, 3, 30), D(2024, 2, 9), D(2024, 2, 29), D(2024, 3, 15)),  # leap day
         (D(2026, 4, 14), D(2026, 2, 23), D(2026, 3, 15), D(2026, 3, 30)),  # DST on 29 March
         (D(2026, 11, 10), D(2026, 9, 21), D(2026, 10, 11), D(2026, 10, 26)),  # DST on 25 Oct
     ],
@@ -41,8 +41,11 @@ def test_dief_deadlines_count_calendar_days_back_from_the_first_day(
 ):
     deadlines = dief_deadlines(start)
 
-    assert (deadlines["invitations"], deadlines["draft_agenda"],
-            deadlines["concerned_state_reply"]) == (invitations, draft_agenda, reply)
+    assert (
+        deadlines["invitations"],
+        deadlines["draft_agenda"],
+        deadlines["concerned_state_reply"],
+    ) == (invitations, draft_agenda, reply)
 
 
 @pytest.mark.parametrize(
@@ -84,13 +87,17 @@ def test_recorded_act_makes_the_deadline_met_with_who_and_when():
     meeting = MeetingFactory(body=Body.DIEF, starts_on=D(2024, 2, 22), ends_on=D(2024, 2, 22))
     officer = SecretariatUserFactory()
     at = timezone.make_aware(dt.datetime(2024, 1, 5, 9, 0))
-    DeadlineCompletion.objects.create(meeting=meeting, key="invitations", completed_at=at,
-                                      completed_by=officer)
+    DeadlineCompletion.objects.create(
+        meeting=meeting, key="invitations", completed_at=at, completed_by=officer
+    )
 
     invitations = next(d for d in deadlines_of([meeting]) if d.key == "invitations")
 
-    assert (invitations.state(D(2024, 2, 1)), invitations.completion.completed_by,
-            invitations.met_late) == (DeadlineState.MET, officer, True)
+    assert (
+        invitations.state(D(2024, 2, 1)),
+        invitations.completion.completed_by,
+        invitations.met_late,
+    ) == (DeadlineState.MET, officer, True)
 
 
 @pytest.mark.django_db

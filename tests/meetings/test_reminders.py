@@ -33,8 +33,13 @@ def keys() -> list[str]:
 
 @pytest.mark.parametrize(
     ("days_left", "step"),
-    [(8, None), (7, ReminderStep.WEEK_BEFORE), (5, ReminderStep.WEEK_BEFORE),
-     (1, ReminderStep.DAY_BEFORE), (0, ReminderStep.ON_THE_DAY)],
+    [
+        (8, None),
+        (7, ReminderStep.WEEK_BEFORE),
+        (5, ReminderStep.WEEK_BEFORE),
+        (1, ReminderStep.DAY_BEFORE),
+        (0, ReminderStep.ON_THE_DAY),
+    ],
 )
 def test_the_latest_applicable_step_is_chosen(days_left, step):
     assert step_for(days_left) == step
@@ -69,8 +74,9 @@ def test_each_step_goes_out_once_over_the_days():
 def test_a_met_deadline_is_not_reminded():
     officer = SecretariatUserFactory()
     meeting = DiefMeetingFactory(starts_on=START, ends_on=START)
-    DeadlineCompletion.objects.create(meeting=meeting, key="invitations",
-                                      completed_at=timezone.now(), completed_by=officer)
+    DeadlineCompletion.objects.create(
+        meeting=meeting, key="invitations", completed_at=timezone.now(), completed_by=officer
+    )
 
     reminders_queue(today=D(2026, 12, 28))
 
@@ -94,8 +100,11 @@ def test_invited_delegations_are_reminded_of_a_call_of_their_meeting():
     meeting = MeetingFactory(body=Body.WGETI, starts_on=D(2026, 3, 16), ends_on=D(2026, 3, 18))
     services.meeting_invitations_issue(by=SecretariatUserFactory(), meeting=meeting)
     call = MeetingCall.objects.create(
-        meeting=meeting, kind=CallKind.WRITTEN_COMMENTS, title="Written comments",
-        issued_on=D(2026, 2, 20), due_on=D(2026, 3, 5),
+        meeting=meeting,
+        kind=CallKind.WRITTEN_COMMENTS,
+        title="Written comments",
+        issued_on=D(2026, 2, 20),
+        due_on=D(2026, 3, 5),
     )
     OutboxMail.objects.all().delete()
 
@@ -112,11 +121,18 @@ def test_scan_over_ten_thousand_deadlines_takes_a_bounded_number_of_queries():
     services.meeting_invitations_issue(by=SecretariatUserFactory(), meeting=meetings[0])
 
     def add_calls(count):
-        MeetingCall.objects.bulk_create([
-            MeetingCall(meeting=meetings[i % 20], kind=CallKind.OTHER, title=f"Call {i}",
-                        issued_on=D(2026, 1, 1), due_on=D(2026, 3, 1 + i % 20))
-            for i in range(count)
-        ])
+        MeetingCall.objects.bulk_create(
+            [
+                MeetingCall(
+                    meeting=meetings[i % 20],
+                    kind=CallKind.OTHER,
+                    title=f"Call {i}",
+                    issued_on=D(2026, 1, 1),
+                    due_on=D(2026, 3, 1 + i % 20),
+                )
+                for i in range(count)
+            ]
+        )
 
     add_calls(10)
     with CaptureQueriesContext(connection) as small:

@@ -42,8 +42,10 @@ def test_third_dief_meeting_in_a_year_is_refused_with_the_article():
     DiefMeetingFactory(starts_on=D(2027, 8, 25), ends_on=D(2027, 8, 25))
 
     with pytest.raises(ValidationError) as refused:
-        services.meeting_save(by=officer, meeting=new_meeting(
-            body=Body.DIEF, starts_on=D(2027, 11, 3), ends_on=D(2027, 11, 3)))
+        services.meeting_save(
+            by=officer,
+            meeting=new_meeting(body=Body.DIEF, starts_on=D(2027, 11, 3), ends_on=D(2027, 11, 3)),
+        )
 
     assert refused.value.message_dict["starts_on"] == [
         "There are already two DIEF meetings in 2027: the Terms of Reference (art. 3) "
@@ -55,9 +57,15 @@ def test_third_dief_meeting_in_a_year_is_refused_with_the_article():
 @pytest.mark.parametrize("meeting_format", [MeetingFormat.ONLINE, MeetingFormat.HYBRID])
 def test_dief_meeting_that_is_not_in_person_is_refused(meeting_format):
     with pytest.raises(ValidationError) as refused:
-        services.meeting_save(by=SecretariatUserFactory(), meeting=new_meeting(
-            body=Body.DIEF, format=meeting_format, starts_on=D(2027, 2, 1),
-            ends_on=D(2027, 2, 1)))
+        services.meeting_save(
+            by=SecretariatUserFactory(),
+            meeting=new_meeting(
+                body=Body.DIEF,
+                format=meeting_format,
+                starts_on=D(2027, 2, 1),
+                ends_on=D(2027, 2, 1),
+            ),
+        )
 
     assert "A DIEF meeting is held in person" in refused.value.message_dict["format"][0]
 
@@ -65,31 +73,48 @@ def test_dief_meeting_that_is_not_in_person_is_refused(meeting_format):
 def test_two_dief_meetings_a_year_and_any_number_of_wgeti_meetings_are_accepted():
     officer = SecretariatUserFactory()
     for day in (D(2027, 2, 17), D(2027, 8, 25)):
-        services.meeting_save(by=officer, meeting=new_meeting(
-            body=Body.DIEF, starts_on=day, ends_on=day))
+        services.meeting_save(
+            by=officer, meeting=new_meeting(body=Body.DIEF, starts_on=day, ends_on=day)
+        )
     for month in (1, 3, 5):
-        services.meeting_save(by=officer, meeting=new_meeting(
-            body=Body.WGETI, starts_on=D(2027, month, 10), ends_on=D(2027, month, 12)))
+        services.meeting_save(
+            by=officer,
+            meeting=new_meeting(
+                body=Body.WGETI, starts_on=D(2027, month, 10), ends_on=D(2027, month, 12)
+            ),
+        )
 
     assert Meeting.objects.count() == 5
 
 
 def test_only_the_secretariat_creates_meetings():
     with pytest.raises(PermissionDenied):
-        services.meeting_save(by=UserFactory(), meeting=new_meeting(
-            body=Body.WGETI, starts_on=D(2027, 1, 1), ends_on=D(2027, 1, 1)))
+        services.meeting_save(
+            by=UserFactory(),
+            meeting=new_meeting(body=Body.WGETI, starts_on=D(2027, 1, 1), ends_on=D(2027, 1, 1)),
+        )
 
 
 def test_the_five_sessions_of_march_2026_fit_the_timetable():
     officer = SecretariatUserFactory()
     meeting = MeetingFactory(body=Body.WGETI, starts_on=D(2026, 3, 16), ends_on=D(2026, 3, 18))
-    slots = [(D(2026, 3, 16), 10), (D(2026, 3, 16), 15), (D(2026, 3, 17), 10),
-             (D(2026, 3, 17), 15), (D(2026, 3, 18), 10), (D(2026, 3, 18), 15)]
+    slots = [
+        (D(2026, 3, 16), 10),
+        (D(2026, 3, 16), 15),
+        (D(2026, 3, 17), 10),
+        (D(2026, 3, 17), 15),
+        (D(2026, 3, 18), 10),
+        (D(2026, 3, 18), 15),
+    ]
     for number, (day, hour) in enumerate(slots):
         services.session_add(
-            by=officer, meeting=meeting, title=f"Session {number + 1}",
+            by=officer,
+            meeting=meeting,
+            title=f"Session {number + 1}",
             body=Body.WGTU if (day, hour) == (D(2026, 3, 18), 15) else Body.WGETI,
-            starts_at=at(day, hour), ends_at=at(day, hour + 3), room="CICG Room 2",
+            starts_at=at(day, hour),
+            ends_at=at(day, hour + 3),
+            room="CICG Room 2",
         )
 
     assert list(meeting.sessions.values_list("body", flat=True)) == [Body.WGETI] * 5 + [Body.WGTU]
@@ -99,9 +124,14 @@ def test_session_outside_the_meetings_dates_is_refused():
     meeting = MeetingFactory(starts_on=D(2026, 3, 16), ends_on=D(2026, 3, 18))
 
     with pytest.raises(ValidationError) as refused:
-        services.session_add(by=SecretariatUserFactory(), meeting=meeting, title="Extra",
-                             body="", starts_at=at(D(2026, 3, 19), 10),
-                             ends_at=at(D(2026, 3, 19), 13))
+        services.session_add(
+            by=SecretariatUserFactory(),
+            meeting=meeting,
+            title="Extra",
+            body="",
+            starts_at=at(D(2026, 3, 19), 10),
+            ends_at=at(D(2026, 3, 19), 13),
+        )
 
     assert refused.value.message_dict["starts_at"] == [
         "The session falls outside the meeting's dates (2026-03-16 to 2026-03-18)."
@@ -111,26 +141,40 @@ def test_session_outside_the_meetings_dates_is_refused():
 def test_overlapping_sessions_in_one_room_are_refused():
     officer = SecretariatUserFactory()
     meeting = MeetingFactory(starts_on=D(2026, 3, 16), ends_on=D(2026, 3, 18))
-    services.session_add(by=officer, meeting=meeting, title="Morning", body="",
-                         starts_at=at(D(2026, 3, 16), 10), ends_at=at(D(2026, 3, 16), 13),
-                         room="Room 2")
+    services.session_add(
+        by=officer,
+        meeting=meeting,
+        title="Morning",
+        body="",
+        starts_at=at(D(2026, 3, 16), 10),
+        ends_at=at(D(2026, 3, 16), 13),
+        room="Room 2",
+    )
 
     with pytest.raises(ValidationError) as refused:
-        services.session_add(by=officer, meeting=meeting, title="Clash", body="",
-                             starts_at=at(D(2026, 3, 16), 12), ends_at=at(D(2026, 3, 16), 14),
-                             room="room 2")
+        services.session_add(
+            by=officer,
+            meeting=meeting,
+            title="Clash",
+            body="",
+            starts_at=at(D(2026, 3, 16), 12),
+            ends_at=at(D(2026, 3, 16), 14),
+            room="room 2",
+        )
 
     assert refused.value.message_dict["room"] == [
-        "room 2 is already taken by “New meeting: Morning” at that time."
-        .replace("New meeting", meeting.title)
+        "room 2 is already taken by “New meeting: Morning” at that time.".replace(
+            "New meeting", meeting.title
+        )
     ]
     assert meeting.sessions.count() == 1
 
 
 def test_dief_invitations_go_to_every_party_and_signatory_and_nobody_else():
     officer = SecretariatUserFactory()
-    party, signatory, outsider = (StateFactory(status=s) for s in
-                                  (AttStatus.STATE_PARTY, AttStatus.SIGNATORY, None))
+    party, signatory, outsider = (
+        StateFactory(status=s) for s in (AttStatus.STATE_PARTY, AttStatus.SIGNATORY, None)
+    )
     focal = UserFactory(state=party)
     RoleAssignmentFactory(user=focal, role=Role.FOCAL_POINT)
     UserFactory(state=party)  # not the focal point: the focal point receives it
@@ -142,8 +186,10 @@ def test_dief_invitations_go_to_every_party_and_signatory_and_nobody_else():
     services.meeting_invitations_issue(by=officer, meeting=meeting)
 
     assert set(Invitation.objects.values_list("state", flat=True)) == {party.pk, signatory.pk}
-    assert set(OutboxMail.objects.values_list("recipient", flat=True)) == {focal.pk,
-                                                                            sig_delegate.pk}
+    assert set(OutboxMail.objects.values_list("recipient", flat=True)) == {
+        focal.pk,
+        sig_delegate.pk,
+    }
     assert set(Notice.objects.values_list("recipient", flat=True)) == {focal.pk, sig_delegate.pk}
     body = OutboxMail.objects.get(recipient=focal).body_text
     assert "call to submit cases" in body
@@ -159,7 +205,10 @@ def test_wgeti_invitations_include_observers_when_the_meeting_admits_them():
     services.meeting_invitations_issue(by=officer, meeting=meeting)
 
     assert set(Invitation.objects.values_list("state", "organisation")) == {
-        (party.pk, None), (outsider.pk, None), (None, organisation.pk)}
+        (party.pk, None),
+        (outsider.pk, None),
+        (None, organisation.pk),
+    }
 
 
 def test_issuing_again_invites_only_the_new_and_sends_nothing_twice():
@@ -205,12 +254,18 @@ def test_focal_point_nominates_within_the_seat_limit(invited_delegation):
     meeting, focal = invited_delegation
     officer_le = UserFactory(state=focal.state, is_law_enforcement=True)
     services.participant_nominate(by=focal, meeting=meeting, person=focal)
-    services.participant_nominate(by=focal, meeting=meeting, person=officer_le,
-                                  sponsorship_requested=True, sponsorship_note="Travel")
+    services.participant_nominate(
+        by=focal,
+        meeting=meeting,
+        person=officer_le,
+        sponsorship_requested=True,
+        sponsorship_note="Travel",
+    )
 
     with pytest.raises(ValidationError, match="used all 2 seats"):
-        services.participant_nominate(by=focal, meeting=meeting,
-                                      person=UserFactory(state=focal.state))
+        services.participant_nominate(
+            by=focal, meeting=meeting, person=UserFactory(state=focal.state)
+        )
     assert meeting.participations.filter(sponsorship_requested=True).count() == 1
 
 
