@@ -239,6 +239,9 @@ def concrete_paths(route: str) -> list[str]:
     """The route with plausible and implausible values for its parameters."""
     fillers = {
         "<int:pk>": ["1", "999999"],
+        "<int:participation_pk>": ["1", "999999"],
+        "<str:key>": ["invitations", "draft_agenda", "minutes"],
+        "<str:token>": ["not-a-token"],
         "<str:alpha3>": ["aut", "zzz"],
         "<str:kind>": ["state", "meeting", "nonsense"],
         "<uidb64>": ["MQ"],

@@ -56,7 +56,58 @@ def make_history(n, world):
         state.save()
 
 
+def make_meeting_content(n, world):
+    """Sessions, calls, invitations and nominations on one meeting."""
+    import datetime
+
+    from django.utils import timezone
+
+    from att_portal.meetings.models import Invitation, MeetingCall, MeetingSession, Participation
+
+    meeting, officer = world["meeting"], world["officer"]
+    for _ in range(n):
+        start = timezone.make_aware(datetime.datetime(2027, 3, 15, 8)) + datetime.timedelta(
+            minutes=10 * MeetingSession.objects.count()
+        )
+        MeetingSession.objects.create(
+            meeting=meeting,
+            title="S",
+            body=meeting.body,
+            starts_at=start,
+            ends_at=start + datetime.timedelta(minutes=5),
+        )
+        MeetingCall.objects.create(
+            meeting=meeting,
+            kind="other",
+            title="Call",
+            issued_on=datetime.date(2027, 1, 1),
+            due_on=datetime.date(2027, 2, 1),
+        )
+        state = StateFactory(status=AttStatus.STATE_PARTY)
+        Invitation.objects.create(
+            meeting=meeting, state=state, sent_at=timezone.now(), sent_by=officer
+        )
+        Participation.objects.create(
+            meeting=meeting, person=UserFactory(state=state), nominated_by=officer
+        )
+
+
+def make_notices(n, world):
+    from att_portal.notifications.models import Notice
+
+    for _ in range(n):
+        Notice.objects.create(
+            key=f"n{Notice.objects.count()}", recipient=world["viewer"], title="Invitation", url="/"
+        )
+
+
 PAGES = {
+    "meeting detail": (
+        make_meeting_content,
+        lambda w: reverse("meetings:detail", args=[w["meeting"].pk]),
+    ),
+    "my deadlines": (make_meeting_content, lambda w: reverse("meetings:my_deadlines")),
+    "notices": (make_notices, lambda w: reverse("notifications:list")),
     "meetings": (make_meetings, lambda w: reverse("meetings:list")),
     "dief home": (make_meetings, lambda w: reverse("dief:home")),
     "wgeti home": (make_meetings, lambda w: reverse("wgeti:home")),
@@ -95,8 +146,14 @@ CASES = [
 def test_page_query_count_does_not_grow_with_rows(page, viewer, client):
     make_rows, url_of = PAGES[page]
     state = StateFactory(status=AttStatus.STATE_PARTY)
-    world = {"state": state, "organisation": OrganisationFactory()}
     person = SecretariatUserFactory() if viewer == "secretariat" else UserFactory(state=state)
+    world = {
+        "state": state,
+        "organisation": OrganisationFactory(),
+        "meeting": MeetingFactory(body=Body.WGETI),
+        "officer": SecretariatUserFactory(),
+        "viewer": person,
+    }
     sign_in(client, person)
     make_rows(1, world)
     url = url_of(world)

@@ -12,7 +12,11 @@ from .base import *  # noqa: E402,F403
 from .base import DATABASES, VAR_DIR  # noqa: E402
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# The integration tests give a real worker a mailbox on disk they can count.
+EMAIL_BACKEND = os.environ.get(
+    "TEST_EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend"
+)
+EMAIL_FILE_PATH = os.environ.get("TEST_EMAIL_FILE_PATH")
 # The live server of the browser tests speaks plain HTTP.
 SECURE_SSL_REDIRECT = False
 SESSION_COOKIE_SECURE = False
