@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime
 import os
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -27,8 +28,9 @@ from att_portal.directory.models import (
     StateStatusChange,
     User,
 )
-from att_portal.meetings.enums import Body, MeetingFormat
-from att_portal.meetings.models import CspCycle, Meeting
+from att_portal.meetings.enums import Body, CallKind, MeetingFormat
+from att_portal.meetings.models import CspCycle, Meeting, MeetingCall, MeetingSession
+from att_portal.meetings.services import meeting_invitations_issue
 
 D = datetime.date
 DEFAULT_DEMO_PASSWORD = "att-demo"  # noqa: S105  (documented demo password, DEBUG only)
@@ -240,8 +242,14 @@ DEMO_ACCOUNTS = [
             (
                 Role.DIEF_CHAIR,
                 D(2025, 8, 29),
-                D(2026, 12, 31),
-                "Appointed by the CSP11 President (ToR art. 4)",
+                D(2026, 8, 28),
+                "Appointed by the CSP11 President until the close of CSP12 (ToR art. 4)",
+            ),
+            (
+                Role.DIEF_CHAIR,
+                D(2026, 8, 29),
+                D(2027, 8, 27),
+                "Reappointed by the CSP12 President until the close of CSP13 (ToR art. 4)",
             ),
         ),
     ),
@@ -254,6 +262,7 @@ DEMO_ACCOUNTS = [
         job_title="Colonel, Ministry of the Armed Forces",
         roles=(
             (Role.WGETI_CHAIR, D(2025, 8, 29), D(2026, 8, 28), "CSP12 cycle"),
+            (Role.WGETI_CHAIR, D(2026, 8, 29), D(2027, 8, 27), "CSP13 cycle"),
             (
                 Role.SWG_FACILITATOR,
                 D(2025, 8, 29),
@@ -365,10 +374,20 @@ CYCLES = [
     (10, 2024, "RO"),
     (11, 2025, "KR"),
     (12, 2026, "ZA"),
+    (13, 2027, None),
 ]
 
 MEETINGS = [
     # (cycle, body, title, start, end, venue, format)
+    (
+        13,
+        Body.DIEF,
+        "DIEF meeting, February 2027",
+        D(2027, 2, 17),
+        D(2027, 2, 17),
+        "Geneva",
+        MeetingFormat.IN_PERSON,
+    ),
     (
         8,
         Body.DIEF,
@@ -550,11 +569,60 @@ def seed() -> list[str]:
                 "president": people["tsholofelo.tsheole"] if number == 12 else None,
             },
         )
+    meetings = {}
     for number, body, title, start, end, venue, meeting_format in MEETINGS:
-        Meeting.objects.update_or_create(
+        meetings[title], _created = Meeting.objects.update_or_create(
             cycle=cycles[number],
             body=body,
             starts_on=start,
             defaults={"title": title, "ends_on": end, "venue": venue, "format": meeting_format},
         )
+    _march_2026(meetings["WGETI meeting, March 2026"], people["secretariat"])
     return [a.username for a in DEMO_ACCOUNTS]
+
+
+def _march_2026(meeting: Meeting, secretariat: User) -> None:
+    """Seed 004: five 3-hour sessions, Wednesday afternoon given to WGTU; the President's
+    call for ad hoc issues of 4 December 2025 and the Chair's call for written comments."""
+    zurich = ZoneInfo("Europe/Zurich")
+    for day in (16, 17, 18):
+        for hour in (10, 15):
+            body = Body.WGTU if (day, hour) == (18, 15) else Body.WGETI
+            MeetingSession.objects.update_or_create(
+                meeting=meeting,
+                starts_at=datetime.datetime(2026, 3, day, hour, tzinfo=zurich),
+                defaults={
+                    "title": "WGTU" if body == Body.WGTU else "WGETI",
+                    "body": body,
+                    "ends_at": datetime.datetime(2026, 3, day, hour + 3, tzinfo=zurich),
+                    "room": "CICG, Room 2",
+                },
+            )
+    for kind, title, issued_on, due_on, issued_by in (
+        (
+            CallKind.AD_HOC_ISSUES,
+            "Proposals of ad hoc issues",
+            D(2025, 12, 4),
+            D(2026, 2, 1),
+            "CSP12 President",
+        ),
+        (
+            CallKind.WRITTEN_COMMENTS,
+            "Written comments on the draft agenda notes",
+            D(2026, 2, 18),
+            D(2026, 3, 5),
+            "WGETI Chair",
+        ),
+    ):
+        MeetingCall.objects.update_or_create(
+            meeting=meeting,
+            kind=kind,
+            defaults={
+                "title": title,
+                "issued_on": issued_on,
+                "due_on": due_on,
+                "issued_by": issued_by,
+            },
+        )
+    if not meeting.invitations.exists():
+        meeting_invitations_issue(by=secretariat, meeting=meeting)

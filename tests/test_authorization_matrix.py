@@ -167,6 +167,7 @@ EXPECTED = {
 }
 
 ALL_MEETINGS = {
+    "DIEF meeting, February 2027",
     "DIEF meeting during CSP8",
     "DIEF meeting, May 2023",
     "DIEF meeting during CSP9",

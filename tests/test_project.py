@@ -98,13 +98,14 @@ def test_seeding_demo_data_is_refused_when_debug_is_off():
 
 def test_demo_data_holds_the_treaty_bodies_and_the_demo_accounts(demo_users):
     assert sorted(demo_users) == sorted(DEMO_ROLES)
-    assert [c.number for c in CspCycle.objects.order_by("number")] == [8, 9, 10, 11, 12]
+    assert [c.number for c in CspCycle.objects.order_by("number")] == [8, 9, 10, 11, 12, 13]
     dief_dates = Meeting.objects.filter(body="DIEF").order_by("starts_on")
     assert [m.starts_on.isoformat() for m in dief_dates] == [
         "2022-08-24",
         "2023-05-11",
         "2023-08-23",
         "2024-02-22",
+        "2027-02-17",
     ]
     statuses = {s.alpha3: s.current_status for s in State.objects.with_current_status()}
     assert (statuses["AUT"], statuses["THA"], statuses["IDN"], statuses["USA"]) == (

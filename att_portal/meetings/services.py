@@ -189,8 +189,10 @@ def participant_nominate(
     ):
         raise PermissionDenied
     invitation = (
-        Invitation.objects.select_for_update()
+        # Lock the delegation's invitation: concurrent nominations queue here for the seats.
+        Invitation.objects.select_for_update(of=("self",))
         .filter(meeting=meeting, state_id=person.state_id)
+        .order_by("pk")
         .first()
     )
     if invitation is None:
