@@ -33,6 +33,7 @@ class Deadline:
     responsible: str
     completion: DeadlineCompletion | None
     call: MeetingCall | None = None
+    recorded_by_hand: bool = False
 
     @property
     def responsible_label(self) -> str:
@@ -81,6 +82,7 @@ def deadlines_of(meetings: Iterable[Meeting]) -> list[Deadline]:
                     due_on=rule.due_on(meeting.starts_on),
                     responsible=rule.responsible,
                     completion=completions.get(rule.key),
+                    recorded_by_hand=rule.recorded_by_hand,
                 )
             )
         for call in meeting.calls.all():

@@ -43,6 +43,9 @@ class DeadlineRule:
     anchor: Anchor
     days_before: int
     responsible: Responsible
+    # Met by an act a person records on the meeting page (e.g. the draft agenda sent);
+    # the other acts are recorded by the workflows themselves.
+    recorded_by_hand: bool = False
 
     def due_on(self, anchor_date: datetime.date) -> datetime.date:
         """The last day on which the action is on time."""
@@ -68,6 +71,7 @@ DIEF_RULES: tuple[DeadlineRule, ...] = (
         Anchor.MEETING_START,
         30,
         Responsible.CHAIR,
+        recorded_by_hand=True,
     ),
     # Art. 8: proposals of non-state experts reach the Secretariat at least 30 days before.
     DeadlineRule(

@@ -74,7 +74,7 @@ def meeting_save(*, by: User, meeting: Meeting) -> Meeting:
 def deadline_record_met(*, by: User, meeting: Meeting, key: str) -> DeadlineCompletion:
     """Record who met a meeting-level deadline (e.g. the draft agenda sent), and when."""
     access.require(by, MeetingAction.RECORD_DEADLINE, meeting)
-    if key not in {rule.key for rule in rules_for(meeting.body)}:
+    if key not in {rule.key for rule in rules_for(meeting.body) if rule.recorded_by_hand}:
         raise ValidationError(_("This meeting has no deadline called %(key)s.") % {"key": key})
     completion, _created = DeadlineCompletion.objects.get_or_create(
         meeting=meeting,

@@ -210,3 +210,13 @@ def test_notices_are_their_recipients_alone(client):
     client.logout()
     sign_in(client, OrganisationUserFactory())
     assert len(client.get(reverse("notifications:list")).context["page"]) == 0
+
+
+def test_deadlines_met_by_a_workflow_cannot_be_recorded_by_hand(client):
+    meeting = DiefMeetingFactory()
+    sign_in(client, SecretariatUserFactory())
+
+    response = client.post(reverse("meetings:deadline_record", args=[meeting.pk, "invitations"]))
+
+    assert response.status_code == 404
+    assert meeting.completions.count() == 0
