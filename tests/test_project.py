@@ -159,3 +159,10 @@ def test_admin_is_closed_to_everyone_but_the_secretariat(client):
     sign_in(client, officer)
     assert client.get("/admin/directory/state/").status_code == 200
     assert client.get("/admin/directory/user/").status_code == 200
+    for page in (
+        "meetings/meeting",
+        "meetings/invitation",
+        "meetings/participation",
+        "notifications/outboxmail",
+    ):
+        assert client.get(f"/admin/{page}/").status_code == 200

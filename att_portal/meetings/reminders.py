@@ -88,7 +88,8 @@ class Recipients:
         if deadline.responsible == Responsible.SECRETARIAT:
             return self.secretariat
         if deadline.responsible == Responsible.CHAIR:
-            return self.chairs.get(CHAIR_OF.get(deadline.meeting.body), [])
+            # The Secretariat prepares with the Chair (DIEF ToR arts. 5, 9-10).
+            return self.chairs.get(CHAIR_OF.get(deadline.meeting.body), []) + self.secretariat
         if deadline.responsible == Responsible.INVITED_DELEGATIONS:
             return [
                 person

@@ -83,14 +83,17 @@ def test_a_met_deadline_is_not_reminded():
     assert keys() == []
 
 
-def test_chair_is_reminded_of_the_draft_agenda():
+def test_chair_and_secretariat_are_reminded_of_the_draft_agenda():
     chair = UserFactory()
     RoleAssignmentFactory(user=chair, role=Role.DIEF_CHAIR)
+    officer = SecretariatUserFactory()
     meeting = DiefMeetingFactory(starts_on=START, ends_on=START)
 
     reminders_queue(today=D(2027, 1, 17))
 
-    assert keys() == [f"reminder:{meeting.pk}:draft_agenda:1d:{chair.pk}"]
+    assert keys() == sorted(
+        f"reminder:{meeting.pk}:draft_agenda:1d:{person.pk}" for person in (chair, officer)
+    )
 
 
 def test_invited_delegations_are_reminded_of_a_call_of_their_meeting():
