@@ -133,7 +133,15 @@ class Meeting(models.Model):
             raise ValidationError(errors)
 
 
-class MeetingSession(models.Model):
+class PartOfMeeting:
+    """Anything that belongs to a meeting is as confidential as the meeting."""
+
+    @property
+    def confidential_forum(self) -> str | None:
+        return self.meeting.confidential_forum
+
+
+class MeetingSession(PartOfMeeting, models.Model):
     """One slot of a meeting's timetable, e.g. 10:00-13:00, possibly given to another body
     (the Wednesday afternoon of March 2026 went to WGTU)."""
 
@@ -159,10 +167,6 @@ class MeetingSession(models.Model):
 
     def __str__(self) -> str:
         return f"{self.meeting}: {self.title}"
-
-    @property
-    def confidential_forum(self) -> str | None:
-        return self.meeting.confidential_forum
 
     def clean(self) -> None:
         if not (self.starts_at and self.ends_at and self.meeting_id):
@@ -198,7 +202,7 @@ class MeetingSession(models.Model):
                 )
 
 
-class MeetingCall(models.Model):
+class MeetingCall(PartOfMeeting, models.Model):
     """A call with a deadline, issued for a meeting: the President's call for cases (DIEF
     ToR art. 3), a call for ad hoc issues, for written comments (WGETI, seed 004) …"""
 
@@ -231,10 +235,6 @@ class MeetingCall(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    @property
-    def confidential_forum(self) -> str | None:
-        return self.meeting.confidential_forum
-
 
 class DeadlineCompletion(models.Model):
     """The recorded act that met a meeting's deadline (who, when)."""
@@ -258,7 +258,7 @@ class DeadlineCompletion(models.Model):
         return f"{self.meeting}: {self.key}"
 
 
-class Invitation(models.Model):
+class Invitation(PartOfMeeting, models.Model):
     """The invitation of one delegation (or observer organisation) to a meeting."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="invitations")
@@ -304,12 +304,8 @@ class Invitation(models.Model):
     def __str__(self) -> str:
         return f"{self.meeting}: {self.state or self.organisation}"
 
-    @property
-    def confidential_forum(self) -> str | None:
-        return self.meeting.confidential_forum
 
-
-class Participation(models.Model):
+class Participation(PartOfMeeting, models.Model):
     """A person nominated by their delegation's focal point to take a seat at a meeting."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="participations")
@@ -338,10 +334,6 @@ class Participation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} at {self.meeting}"
-
-    @property
-    def confidential_forum(self) -> str | None:
-        return self.meeting.confidential_forum
 
 
 class CalendarFeed(models.Model):
