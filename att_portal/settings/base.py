@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "att_portal.accounts",
     "forums",
     "working_groups",
+    "documents",
 ]
 
 MIDDLEWARE = [
