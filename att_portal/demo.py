@@ -578,7 +578,102 @@ def seed() -> list[str]:
             defaults={"title": title, "ends_on": end, "venue": venue, "format": meeting_format},
         )
     _march_2026(meetings["WGETI meeting, March 2026"], people["secretariat"])
+    _documents(cycles, people["secretariat"])
     return [a.username for a in DEMO_ACCOUNTS]
+
+
+DOCUMENTS = [
+    # (symbol, title, issued on, distribution, forum)
+    (
+        "ATT/CSP10.DIEF/2024/CHAIR/781/DrWP",
+        "Working paper of the DIEF Chair on the review of the forum",
+        D(2024, 2, 1),
+        "confidential",
+        "DIEF",
+    ),
+    (
+        "ATT/CSP10.DIEF/2024/CHAIR/786/Conf.Rep",
+        "DIEF Chair's report to the Tenth Conference of States Parties",
+        D(2024, 7, 19),
+        "public",
+        "",
+    ),
+    (
+        "ATT/CSP11.WGETI/2025/CHAIR/808/LetterSubDocs",
+        "WGETI Chair's letter with the documents for the meeting of the CSP11 cycle",
+        D(2025, 2, 26),
+        "restricted",
+        "",
+    ),
+]
+
+
+def _minimal_pdf(title: str) -> bytes:
+    """A one-page PDF with the title, so that the demo has a file to download."""
+    text = title.encode("latin-1", "replace")[:80]
+    stream = b"BT /F1 12 Tf 72 720 Td (" + text + b") Tj ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
+    out += (
+        f"trailer << /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    )
+    return out
+
+
+def _documents(cycles, secretariat: User) -> None:
+    from django.core.files.base import ContentFile
+
+    from documents.models import Document, LanguageVersion, RunningNumber
+    from documents.symbols import DocumentSymbol
+
+    for text, title, issued_on, distribution, forum in DOCUMENTS:
+        symbol = DocumentSymbol.parse(text)
+        document, _created = Document.objects.update_or_create(
+            symbol=text,
+            defaults={
+                "number": symbol.number,
+                "title": title,
+                "issued_on": issued_on,
+                "cycle": cycles[symbol.cycle],
+                "body": symbol.body or "",
+                "author_office": symbol.author,
+                "doc_type": symbol.doc_type,
+                "distribution": distribution,
+                "forum": forum,
+            },
+        )
+        if not document.versions.filter(language="en").exists():
+            version = LanguageVersion(
+                document=document,
+                language="en",
+                original_name=f"{symbol.number}-en.pdf",
+                content_type="application/pdf",
+                uploaded_by=secretariat,
+                storage_name=f"demo-{symbol.number}-en.pdf",
+                size=0,
+            )
+            content = _minimal_pdf(title)
+            version.size = len(content)
+            version.file.save(version.storage_name, ContentFile(content), save=False)
+            version.save()
+    highest = max(DocumentSymbol.parse(text).number for text, *_rest in DOCUMENTS)
+    counter, _created = RunningNumber.objects.get_or_create(name="secretariat")
+    if counter.last < highest:
+        counter.last = highest
+        counter.save(update_fields=["last"])
 
 
 def _march_2026(meeting: Meeting, secretariat: User) -> None:

@@ -15,6 +15,7 @@ urlpatterns = [
     path("directory/", include("att_portal.directory.urls")),
     path("meetings/", include("att_portal.meetings.urls")),
     path("notices/", include("att_portal.notifications.urls")),
+    path("documents/", include("documents.urls")),
     path("dief/", include("forums.urls")),
     path("wgeti/", include("working_groups.urls")),
     path("admin/", admin.site.urls),

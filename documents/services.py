@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime
+import uuid
 
 from django.core.exceptions import PermissionDenied
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import F
 
@@ -13,8 +15,9 @@ from att_portal.directory.models import State, User
 from att_portal.meetings.models import CspCycle
 
 from .enums import Distribution
-from .models import Document, RunningNumber
+from .models import Document, LanguageVersion, RunningNumber
 from .symbols import DocumentSymbol
+from .uploads import EXTENSIONS
 
 SECRETARIAT_SERIES = "secretariat"
 
@@ -76,3 +79,35 @@ def document_register(
     if author_states:
         document.author_states.set(author_states)
     return document
+
+
+@transaction.atomic
+def language_version_upload(
+    *, by: User, document: Document, language: str, uploaded, content_type: str, safe_name: str
+) -> LanguageVersion:
+    """Store (or replace) the file of one language; the previous file goes once the new one
+    is committed, and a failed save leaves no file behind."""
+    access.require(by, access.Action.CHANGE, document)
+    previous = LanguageVersion.objects.filter(document=document, language=language).first()
+    version = LanguageVersion(
+        document=document,
+        language=language,
+        original_name=safe_name,
+        content_type=content_type,
+        size=uploaded.size,
+        uploaded_by=by,
+        storage_name=f"{uuid.uuid4().hex}{EXTENSIONS[content_type]}",
+    )
+    version.file.save(version.storage_name, uploaded, save=False)
+    stored = version.file.name
+    try:
+        if previous is not None:
+            old_file = previous.file.name
+            previous.delete()
+            transaction.on_commit(lambda: default_storage.delete(old_file))
+        version._history_user = by
+        version.save()
+    except Exception:
+        default_storage.delete(stored)
+        raise
+    return version

@@ -14,6 +14,7 @@ from att_portal.directory.enums import AttStatus, StatusInstrument
 from att_portal.directory.models import Organisation, State, StateStatusChange, User
 from att_portal.meetings.enums import Body
 from att_portal.meetings.models import CspCycle, Meeting
+from documents.models import Document
 from tests.conftest import DEMO_ROLES
 
 ANONYMOUS = None
@@ -57,6 +58,19 @@ GET_URLS = {
         "meetings:calendar_feed", args=["not-a-token"]
     ),
     "notifications:list": lambda d: reverse("notifications:list"),
+    "documents:list": lambda d: reverse("documents:list"),
+    "documents:detail (DIEF working paper)": lambda d: reverse(
+        "documents:detail", args=[d["dief_paper"].pk]
+    ),
+    "documents:detail (restricted letter)": lambda d: reverse(
+        "documents:detail", args=[d["letter"].pk]
+    ),
+    "documents:version_download (DIEF working paper)": lambda d: reverse(
+        "documents:version_download", args=[d["dief_paper"].pk, "en"]
+    ),
+    "documents:version_download (restricted letter)": lambda d: reverse(
+        "documents:version_download", args=[d["letter"].pk, "en"]
+    ),
 }
 POST_URLS = {
     "meetings:invitations_issue (DIEF)": lambda d: reverse(
@@ -75,6 +89,9 @@ POST_URLS = {
         "meetings:session_add", args=[d["wgeti"].pk]
     ),
     "notifications:mark_read": lambda d: reverse("notifications:mark_read"),
+    "documents:version_upload (DIEF working paper, empty form)": lambda d: reverse(
+        "documents:version_upload", args=[d["dief_paper"].pk]
+    ),
     "directory:person_deactivate (Austrian delegate)": lambda d: reverse(
         "directory:person_deactivate", args=[d["markus"].pk]
     ),
@@ -124,6 +141,12 @@ _DIEF_DELEGATE = {
     "meetings:withdraw (unknown nomination)": 404,
     "meetings:session_add (WGETI, empty form)": 403,
     "notifications:mark_read": 302,
+    "documents:list": 200,
+    "documents:detail (DIEF working paper)": 200,
+    "documents:detail (restricted letter)": 200,
+    "documents:version_download (DIEF working paper)": 200,
+    "documents:version_download (restricted letter)": 200,
+    "documents:version_upload (DIEF working paper, empty form)": 403,
 }
 # Observers and organisations: nothing of the DIEF, not even that a meeting exists.
 _OUTSIDER = {
@@ -133,6 +156,9 @@ _OUTSIDER = {
     "history (DIEF meeting)": 404,
     "meetings:invitations_issue (DIEF)": 404,
     "meetings:deadline_record (DIEF draft agenda)": 404,
+    "documents:detail (DIEF working paper)": 404,
+    "documents:version_download (DIEF working paper)": 404,
+    "documents:version_upload (DIEF working paper, empty form)": 404,
 }
 
 EXPECTED = {
@@ -149,6 +175,7 @@ EXPECTED = {
         "meetings:withdraw (unknown nomination)": 404,
         "meetings:session_add (WGETI, empty form)": 200,  # the form comes back with errors
         "notifications:mark_read": 302,
+        "documents:version_upload (DIEF working paper, empty form)": 200,  # with errors
     },
     "dief-chair": {**_DIEF_DELEGATE, "meetings:deadline_record (DIEF draft agenda)": 302},
     "wgeti-chair": _DIEF_DELEGATE,
@@ -191,6 +218,8 @@ def objects(demo_users):
         "dief": Meeting.objects.get(body=Body.DIEF, starts_on=datetime.date(2024, 2, 22)),
         "wgeti": Meeting.objects.get(body=Body.WGETI, starts_on=datetime.date(2026, 3, 16)),
         "csp12": CspCycle.objects.get(number=12),
+        "dief_paper": Document.objects.get(symbol="ATT/CSP10.DIEF/2024/CHAIR/781/DrWP"),
+        "letter": Document.objects.get(symbol="ATT/CSP11.WGETI/2025/CHAIR/808/LetterSubDocs"),
     }
 
 
@@ -269,6 +298,18 @@ def test_expert_granted_one_dief_meeting_sees_that_one_only(objects, client_for,
     assert client.get(reverse("meetings:detail", args=[objects["dief"].pk])).status_code == 200
     other = Meeting.objects.filter(body=Body.DIEF).exclude(pk=objects["dief"].pk).first()
     assert client.get(reverse("meetings:detail", args=[other.pk])).status_code == 404
+
+
+@pytest.mark.parametrize("role", DEMO_ROLES)
+def test_each_role_sees_exactly_its_documents_in_the_list_and_its_count(role, client_for):
+    response = client_for(role).get(reverse("documents:list"), {"q": "DIEF"})
+    symbols = {d.symbol for d in response.context["page"]}
+
+    expected = {"ATT/CSP10.DIEF/2024/CHAIR/786/Conf.Rep"}
+    if role in SEES_DIEF:
+        expected.add("ATT/CSP10.DIEF/2024/CHAIR/781/DrWP")
+    assert symbols == expected
+    assert response.context["page"].paginator.count == len(expected)
 
 
 def test_dief_pages_are_marked_confidential_and_never_stored(objects, client_for):

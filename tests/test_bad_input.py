@@ -242,6 +242,7 @@ def concrete_paths(route: str) -> list[str]:
         "<int:participation_pk>": ["1", "999999"],
         "<str:key>": ["invitations", "draft_agenda", "minutes"],
         "<str:token>": ["not-a-token"],
+        "<str:language>": ["en", "xx"],
         "<str:alpha3>": ["aut", "zzz"],
         "<str:kind>": ["state", "meeting", "nonsense"],
         "<uidb64>": ["MQ"],

@@ -101,7 +101,22 @@ def make_notices(n, world):
         )
 
 
+def make_documents(n, world):
+    import datetime
+
+    from documents.services import document_register
+
+    for i in range(n):
+        document_register(
+            by=world["officer"], title=f"Paper {i}", cycle=world["meeting"].cycle, body="DIEF",
+            doc_type="Conf.WP", issued_on=datetime.date(2026, 1, 1),
+            distribution=["public", "confidential"][i % 2], forum="DIEF", author_office="SEC",
+        )
+
+
 PAGES = {
+    "documents": (make_documents, lambda w: reverse("documents:list")),
+    "document search": (make_documents, lambda w: reverse("documents:list") + "?q=Paper"),
     "meeting detail": (
         make_meeting_content,
         lambda w: reverse("meetings:detail", args=[w["meeting"].pk]),
