@@ -47,6 +47,7 @@ $(VENV)/.installed: requirements.lock
 	@touch $@
 
 install: system-packages $(VENV)/.installed
+	@$(PY) manage.py compilemessages --ignore=.venv -v 0
 
 run: install
 	@mkdir -p var

@@ -59,6 +59,9 @@ GET_URLS = {
     ),
     "notifications:list": lambda d: reverse("notifications:list"),
     "documents:list": lambda d: reverse("documents:list"),
+    "meetings:pdf (DIEF timetable)": lambda d: reverse(
+        "meetings:pdf", args=[d["dief"].pk, "timetable"]
+    ),
     "documents:detail (DIEF working paper)": lambda d: reverse(
         "documents:detail", args=[d["dief_paper"].pk]
     ),
@@ -142,6 +145,7 @@ _DIEF_DELEGATE = {
     "meetings:session_add (WGETI, empty form)": 403,
     "notifications:mark_read": 302,
     "documents:list": 200,
+    "meetings:pdf (DIEF timetable)": 200,
     "documents:detail (DIEF working paper)": 200,
     "documents:detail (restricted letter)": 200,
     "documents:version_download (DIEF working paper)": 200,
@@ -158,6 +162,7 @@ _OUTSIDER = {
     "meetings:deadline_record (DIEF draft agenda)": 404,
     "documents:detail (DIEF working paper)": 404,
     "documents:version_download (DIEF working paper)": 404,
+    "meetings:pdf (DIEF timetable)": 404,
     "documents:version_upload (DIEF working paper, empty form)": 404,
 }
 

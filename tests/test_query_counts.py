@@ -108,9 +108,15 @@ def make_documents(n, world):
 
     for i in range(n):
         document_register(
-            by=world["officer"], title=f"Paper {i}", cycle=world["meeting"].cycle, body="DIEF",
-            doc_type="Conf.WP", issued_on=datetime.date(2026, 1, 1),
-            distribution=["public", "confidential"][i % 2], forum="DIEF", author_office="SEC",
+            by=world["officer"],
+            title=f"Paper {i}",
+            cycle=world["meeting"].cycle,
+            body="DIEF",
+            doc_type="Conf.WP",
+            issued_on=datetime.date(2026, 1, 1),
+            distribution=["public", "confidential"][i % 2],
+            forum="DIEF",
+            author_office="SEC",
         )
 
 

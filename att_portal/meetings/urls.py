@@ -15,4 +15,5 @@ urlpatterns = [
     path("<int:pk>/nominations/", views.nominate, name="nominate"),
     path("<int:pk>/nominations/<int:participation_pk>/withdraw/", views.withdraw, name="withdraw"),
     path("<int:pk>/sessions/", views.session_add, name="session_add"),
+    path("<int:pk>/<str:kind>.pdf", views.meeting_pdf, name="pdf"),
 ]

@@ -202,3 +202,34 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     response = HttpResponse(calendar_for(feed.user), content_type="text/calendar; charset=utf-8")
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+PDF_KINDS = {"timetable": "pdf/timetable.html", "invitation": "pdf/invitation_letter.html"}
+
+
+@login_required
+def meeting_pdf(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+    """The timetable or the invitation letter as a PDF, in any of the six languages."""
+    from documents.pdf import UN_LANGUAGES, render_pdf
+
+    meeting = visible_meeting(request, pk)
+    template = PDF_KINDS.get(kind)
+    language = request.GET.get("lang", "en")
+    if template is None or language not in UN_LANGUAGES:
+        raise Http404
+    pdf = render_pdf(
+        template,
+        {
+            "meeting": meeting,
+            "sessions": meeting.sessions.all(),
+            "issued_on": meeting.starts_on,
+            "body_heading": Body(meeting.body).label,  # lazy: worded in the PDF's language
+            "cycle_heading": str(meeting.cycle),
+        },
+        language=language,
+        viewer=request.user,
+        confidential_forum=meeting.confidential_forum,
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{kind}-{meeting.pk}-{language}.pdf"'
+    return response

@@ -1,0 +1,49 @@
+"""PDFs of the portal, rendered by WeasyPrint (imported lazily: it is slow to load).
+
+Official layout: body and cycle heading, symbol and date on every page, "Original",
+page numbers; fonts that carry Chinese and Arabic glyphs; right-to-left for Arabic.
+Confidential PDFs carry the CONFIDENTIAL marking on every page and a watermark naming
+the person who downloaded it, their State and the time.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+FONT_STACK = '"Noto Sans", "Noto Sans CJK SC", "Noto Naskh Arabic", sans-serif'
+UN_LANGUAGES = ("ar", "zh-hans", "en", "fr", "ru", "es")
+HTML_LANG = {"zh-hans": "zh-Hans"}
+
+
+def watermark_for(viewer) -> str:
+    when = timezone.localtime().strftime("%Y-%m-%d %H:%M")
+    return f"{viewer.get_full_name() or viewer.username} · {viewer.affiliation_label} · {when}"
+
+
+def render_pdf(
+    template: str,
+    context: dict,
+    *,
+    language: str,
+    viewer=None,
+    confidential_forum: str | None = None,
+) -> bytes:
+    from weasyprint import HTML
+
+    if language not in UN_LANGUAGES:
+        raise ValueError(f"{language!r} is not one of the six UN languages.")
+    with translation.override(language):
+        html = render_to_string(
+            template,
+            {
+                **context,
+                "html_lang": HTML_LANG.get(language, language),
+                "rtl": translation.get_language_bidi(),
+                "font_stack": FONT_STACK,
+                "marking": confidential_forum,
+                "watermark": watermark_for(viewer) if confidential_forum and viewer else "",
+            },
+        )
+    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()

@@ -1,0 +1,126 @@
+"""PDFs in English, Chinese and Arabic, with the confidential marking on every page."""
+
+import io
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from pypdf import PdfReader
+
+from att_portal.meetings.enums import Body
+from att_portal.meetings.models import MeetingSession
+from tests.conftest import sign_in
+from tests.factories import (
+    DiefMeetingFactory,
+    MeetingFactory,
+    OrganisationUserFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def pages_of(response) -> list[str]:
+    assert response["Content-Type"] == "application/pdf"
+    return [page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages]
+
+
+@pytest.fixture
+def wgeti_meeting():
+    meeting = MeetingFactory(body=Body.WGETI, title="WGETI meeting, March 2026")
+    start = timezone.make_aware(timezone.datetime(2027, 3, 15, 10))
+    MeetingSession.objects.create(
+        meeting=meeting,
+        title="Risk assessment",
+        body=Body.WGETI,
+        starts_at=start,
+        ends_at=start + timezone.timedelta(hours=3),
+        room="CICG 2",
+    )
+    return meeting
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("en", ["Arms Trade Treaty", "Timetable of sessions", "Original: English", "Page 1 / 1"]),
+        ("zh-hans", ["武器贸易条约", "会议时间表", "原文：英文", "有效执行条约工作组"]),
+        ("ar", ["معاهدة تجارة الأسلحة", "الجدول الزمني للجلسات", "بالإنكليزية"]),
+    ],
+)
+def test_timetable_renders_in_the_language_with_real_glyphs(client, wgeti_meeting, language, words):
+    sign_in(client, UserFactory())
+
+    response = client.get(
+        reverse("meetings:pdf", args=[wgeti_meeting.pk, "timetable"]), {"lang": language}
+    )
+
+    text = "\n".join(pages_of(response))
+    assert [word for word in words if word not in text] == []
+    assert "Risk assessment" in text
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans", "ar"])
+def test_invitation_letter_of_a_dief_meeting_carries_the_call_for_cases(client, language):
+    meeting = DiefMeetingFactory()
+    sign_in(client, UserFactory())
+
+    text = "\n".join(
+        pages_of(
+            client.get(reverse("meetings:pdf", args=[meeting.pk, "invitation"]), {"lang": language})
+        )
+    )
+
+    call = {
+        "en": "submit cases of detected or suspected diversion",
+        "zh-hans": "转用的案例",
+        "ar": "حالات التحويل",
+    }[language]
+    assert call in text
+
+
+def test_confidential_marking_and_watermark_are_on_every_page(client):
+    meeting = DiefMeetingFactory(
+        starts_on=timezone.datetime(2027, 2, 17).date(),
+        ends_on=timezone.datetime(2027, 2, 19).date(),
+    )
+    start = timezone.make_aware(timezone.datetime(2027, 2, 17, 8))
+    for i in range(60):  # enough sessions for several pages
+        at = start + timezone.timedelta(minutes=30 * i)
+        MeetingSession.objects.create(
+            meeting=meeting,
+            title=f"Case {i}",
+            body=Body.DIEF,
+            starts_at=at,
+            ends_at=at + timezone.timedelta(minutes=20),
+        )
+    delegate = UserFactory(first_name="Lena", last_name="Gruber")
+    sign_in(client, delegate)
+
+    pages = pages_of(client.get(reverse("meetings:pdf", args=[meeting.pk, "timetable"])))
+
+    assert len(pages) > 1
+    assert all("CONFIDENTIAL — DIEF" in page for page in pages)
+    assert all(f"Lena Gruber · {delegate.state.name}" in page for page in pages)
+
+
+def test_outsider_gets_no_pdf_of_a_dief_meeting(client):
+    meeting = DiefMeetingFactory()
+    sign_in(client, OrganisationUserFactory())
+
+    response = client.get(reverse("meetings:pdf", args=[meeting.pk, "timetable"]))
+
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize("query", [{"lang": "tlh"}, {"lang": ""}])
+def test_unknown_language_or_kind_answers_404(client, wgeti_meeting, query):
+    sign_in(client, UserFactory())
+
+    assert (
+        client.get(reverse("meetings:pdf", args=[wgeti_meeting.pk, "timetable"]), query).status_code
+        == 404
+    )
+    assert (
+        client.get(reverse("meetings:pdf", args=[wgeti_meeting.pk, "minutes"])).status_code == 404
+    )
