@@ -102,6 +102,14 @@ class Document(models.Model):
         return f"{self.symbol} — {self.title}"
 
     @property
+    def superseded_by(self) -> Document | None:
+        """The latest revision, for an original that has been revised."""
+        if self.revises_id:
+            return None
+        revisions = sorted(self.revisions.all(), key=lambda d: d.revision or 0)
+        return revisions[-1] if revisions else None
+
+    @property
     def parsed_symbol(self) -> DocumentSymbol:
         return DocumentSymbol.parse(self.symbol)
 

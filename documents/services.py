@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime
 import uuid
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
+from django.utils.translation import gettext as _
 
 from att_portal import access
 from att_portal.directory.models import State, User
@@ -111,3 +112,56 @@ def language_version_upload(
         default_storage.delete(stored)
         raise
     return version
+
+
+@transaction.atomic
+def document_revise(
+    *, by: User, document: Document, title: str = "", issued_on: datetime.date
+) -> Document:
+    """Issue a revision: it keeps the running number, takes the next ``.Rev{n}`` suffix and
+    supersedes the document it revises."""
+    access.require(by, access.Action.CHANGE, document)
+    original = document.revises or document
+    latest = (
+        Document.objects.select_for_update()
+        .filter(Q(pk=original.pk) | Q(revises=original))
+        .order_by("-revision")
+        .first()
+    )
+    number = (latest.revision or 0) + 1
+    symbol = original.parsed_symbol.revised(number)
+    revision = Document(
+        symbol=str(symbol),
+        number=original.number,
+        title=title or original.title,
+        issued_on=issued_on,
+        cycle=original.cycle,
+        body=original.body,
+        author_office=original.author_office,
+        doc_type=original.doc_type,
+        revision=number,
+        revises=original,
+        original_language=original.original_language,
+        distribution=original.distribution,
+        forum=original.forum,
+        meeting=original.meeting,
+    )
+    revision.full_clean()
+    revision._history_user = by
+    revision.save()
+    revision.author_states.set(original.author_states.all())
+    return revision
+
+
+@transaction.atomic
+def document_attach(*, by: User, parent: Document, annex: Document, label: str) -> Document:
+    """Link an annex or appendix to its parent, after the ones already attached."""
+    access.require(by, access.Action.CHANGE, parent)
+    if annex.pk == parent.pk or parent.parent_id == annex.pk:
+        raise ValidationError(_("A document cannot be an annex of itself."))
+    annex.parent = parent
+    annex.annex_label = label.strip()
+    annex.position = parent.annexes.count() + 1
+    annex._history_user = by
+    annex.save(update_fields=["parent", "annex_label", "position"])
+    return annex
