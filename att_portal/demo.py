@@ -579,6 +579,7 @@ def seed() -> list[str]:
         )
     _march_2026(meetings["WGETI meeting, March 2026"], people["secretariat"])
     _documents(cycles, people["secretariat"])
+    _draft_agenda(meetings["DIEF meeting, February 2027"])
     return [a.username for a in DEMO_ACCOUNTS]
 
 
@@ -606,6 +607,38 @@ DOCUMENTS = [
         "",
     ),
 ]
+
+
+def _draft_agenda(meeting: Meeting) -> None:
+    """The DIEF Chair's draft agenda for February 2027, not yet issued."""
+    from documents.models import Agenda, AgendaItem
+
+    agenda, created = Agenda.objects.get_or_create(meeting=meeting)
+    if not created:
+        return
+    for position, (title, annotation) in enumerate(
+        [
+            (
+                "Opening of the meeting",
+                "The Chair opens the meeting and recalls its confidentiality (ToR art. 14).",
+            ),
+            (
+                "Adoption of the agenda",
+                "Intentions to present a case close with the adoption (ToR art. 11).",
+            ),
+            (
+                "Presentation of cases",
+                "Presentations of detected or suspected diversion cases, "
+                "each followed by the right of reply of concerned States.",
+            ),
+            ("Exchange of operational information", ""),
+            ("Closing of the meeting", ""),
+        ],
+        start=1,
+    ):
+        AgendaItem.objects.create(
+            agenda=agenda, position=position, title=title, annotation=annotation
+        )
 
 
 def _minimal_pdf(title: str) -> bytes:

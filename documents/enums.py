@@ -22,3 +22,9 @@ class UnLanguage(models.TextChoices):
     FR = "fr", _("French")
     RU = "ru", _("Russian")
     ES = "es", _("Spanish")
+
+
+class AgendaState(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    ISSUED = "issued", _("Issued")
+    ADOPTED = "adopted", _("Adopted")

@@ -42,3 +42,29 @@ class LanguageVersionForm(forms.Form):
         uploaded = self.cleaned_data["file"]
         self.content_type, self.safe_name = check_upload(uploaded)
         return uploaded
+
+
+class AgendaItemForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=300)
+    annotation = forms.CharField(
+        label=_("Annotation"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=5000,
+    )
+    presenters = forms.CharField(label=_("Presenters"), max_length=500, required=False)
+    parent = forms.ModelChoiceField(label=_("Sub-item of"), queryset=None, required=False)
+    session = forms.ModelChoiceField(label=_("Session"), queryset=None, required=False)
+
+    def __init__(self, *args, agenda, **kwargs):
+        super().__init__(*args, **kwargs)
+        from att_portal.meetings.models import MeetingSession
+
+        from .models import AgendaItem
+
+        self.fields["parent"].queryset = (
+            AgendaItem.objects.filter(agenda=agenda, parent__isnull=True)
+            if agenda.pk
+            else AgendaItem.objects.none()
+        )
+        self.fields["session"].queryset = MeetingSession.objects.filter(meeting=agenda.meeting)

@@ -13,7 +13,7 @@ from att_portal.directory.models import State
 from att_portal.meetings.enums import Body
 from att_portal.meetings.models import CspCycle, Meeting
 
-from .enums import AuthorOffice, Distribution, UnLanguage
+from .enums import AgendaState, AuthorOffice, Distribution, UnLanguage
 from .symbols import DocumentSymbol
 
 
@@ -156,3 +156,93 @@ class LanguageVersion(models.Model):
     @property
     def confidential_forum(self) -> str | None:
         return self.document.confidential_forum
+
+
+class Agenda(models.Model):
+    """A meeting's agenda, built by its Chair: draft → issued → adopted."""
+
+    meeting = models.OneToOneField(Meeting, on_delete=models.CASCADE, related_name="agenda")
+    state = models.CharField(
+        _("state"), max_length=10, choices=AgendaState.choices, default=AgendaState.DRAFT
+    )
+    document = models.ForeignKey(
+        Document,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("The latest issued version."),
+    )
+    adopted_at = models.DateTimeField(_("adopted at"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("agenda")
+        verbose_name_plural = _("agendas")
+
+    def __str__(self) -> str:
+        return f"Agenda of {self.meeting}"
+
+    @property
+    def confidential_forum(self) -> str | None:
+        return self.meeting.confidential_forum
+
+
+class AgendaItem(models.Model):
+    agenda = models.ForeignKey(Agenda, on_delete=models.CASCADE, related_name="items")
+    parent = models.ForeignKey(
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="children"
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+    title = models.CharField(_("title"), max_length=300)
+    annotation = models.TextField(_("annotation"), blank=True)
+    session = models.ForeignKey(
+        "meetings.MeetingSession",
+        verbose_name=_("session"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="agenda_items",
+    )
+    presenters = models.CharField(_("presenters"), max_length=500, blank=True)
+    documents = models.ManyToManyField(
+        Document, verbose_name=_("documents"), blank=True, related_name="agenda_items"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["agenda", "position", "pk"]
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def confidential_forum(self) -> str | None:
+        return self.agenda.confidential_forum
+
+
+class AgendaVersion(models.Model):
+    """Every issued or adopted agenda is kept as it was."""
+
+    agenda = models.ForeignKey(Agenda, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveSmallIntegerField()
+    state = models.CharField(max_length=10, choices=AgendaState.choices)
+    items = models.JSONField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    document = models.ForeignKey(
+        Document, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["agenda", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["agenda", "number"], name="agenda_version_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agenda} v{self.number}"

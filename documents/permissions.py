@@ -9,8 +9,8 @@ from att_portal import access
 from att_portal.directory.permissions import is_dief_participant, is_secretariat
 from att_portal.meetings.enums import Body
 
-from .enums import Distribution
-from .models import Document, LanguageVersion
+from .enums import AgendaState, Distribution
+from .models import Agenda, AgendaItem, AgendaVersion, Document, LanguageVersion
 
 # The predicate that admits a person to each confidential forum.
 FORUM_MEMBERS = {Body.DIEF: is_dief_participant}
@@ -41,3 +41,50 @@ class DocumentPolicy(access.Policy):
 class LanguageVersionPolicy(access.Policy):
     def filter_visible(self, user, queryset: QuerySet) -> QuerySet:
         return queryset.filter(document__in=access.visible(user, Document).values("pk"))
+
+
+def may_edit_agenda(user, meeting) -> bool:
+    from att_portal.meetings.permissions import chairs
+
+    return access.can(user, access.Action.VIEW, meeting) and (
+        is_secretariat(user) or chairs(user, meeting)
+    )
+
+
+def _agendas_q(user, prefix: str = "") -> Q:
+    """Issued and adopted agendas of visible meetings; drafts only for their editors."""
+    from att_portal.directory.permissions import holds_role
+    from att_portal.meetings.models import Meeting
+    from att_portal.meetings.permissions import CHAIR_OF
+
+    meetings = access.visible(user, Meeting).values("pk")
+    rule = ~Q(**{f"{prefix}state": AgendaState.DRAFT})
+    if is_secretariat(user):
+        rule = Q()
+    else:
+        chaired = [body for body, role in CHAIR_OF.items() if holds_role(user, role)]
+        rule |= Q(**{f"{prefix}meeting__body__in": chaired})
+    return rule & Q(**{f"{prefix}meeting__in": meetings})
+
+
+@access.register(Agenda)
+class AgendaPolicy(access.Policy):
+    def filter_visible(self, user, queryset: QuerySet) -> QuerySet:
+        return queryset.filter(_agendas_q(user))
+
+    def can(self, user, action: str, obj) -> bool:
+        if action == access.Action.CHANGE:
+            return may_edit_agenda(user, obj.meeting)
+        return super().can(user, action, obj)
+
+
+@access.register(AgendaItem)
+class AgendaItemPolicy(access.Policy):
+    def filter_visible(self, user, queryset: QuerySet) -> QuerySet:
+        return queryset.filter(_agendas_q(user, "agenda__"))
+
+
+@access.register(AgendaVersion)
+class AgendaVersionPolicy(access.Policy):
+    def filter_visible(self, user, queryset: QuerySet) -> QuerySet:
+        return queryset.filter(_agendas_q(user, "agenda__"))

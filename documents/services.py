@@ -50,6 +50,37 @@ def document_register(
 ) -> Document:
     if not access.can(by, access.Action.CHANGE, Document(distribution=distribution)):
         raise PermissionDenied
+    return register_unchecked(
+        by=by,
+        title=title,
+        cycle=cycle,
+        body=body,
+        doc_type=doc_type,
+        issued_on=issued_on,
+        distribution=distribution,
+        author_office=author_office,
+        author_states=author_states,
+        original_language=original_language,
+        forum=forum,
+    )
+
+
+def register_unchecked(
+    *,
+    by: User,
+    title: str,
+    cycle: CspCycle,
+    body: str,
+    doc_type: str,
+    issued_on: datetime.date,
+    distribution: str,
+    author_office: str = "",
+    author_states: list[State] | None = None,
+    original_language: str = "en",
+    forum: str = "",
+) -> Document:
+    """The register itself, for services that have checked the caller's right (e.g. the
+    Chair issuing an agenda)."""
     authors = tuple(sorted(s.alpha3 for s in author_states or [])) or (author_office,)
     number = running_number_next()
     symbol = DocumentSymbol(
@@ -121,6 +152,12 @@ def document_revise(
     """Issue a revision: it keeps the running number, takes the next ``.Rev{n}`` suffix and
     supersedes the document it revises."""
     access.require(by, access.Action.CHANGE, document)
+    return revise_unchecked(by=by, document=document, title=title, issued_on=issued_on)
+
+
+def revise_unchecked(
+    *, by: User, document: Document, title: str = "", issued_on: datetime.date
+) -> Document:
     original = document.revises or document
     latest = (
         Document.objects.select_for_update()

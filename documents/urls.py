@@ -9,4 +9,15 @@ urlpatterns = [
     path("<int:pk>/", views.document_detail, name="detail"),
     path("<int:pk>/files/", views.version_upload, name="version_upload"),
     path("<int:pk>/files/<str:language>/", views.version_download, name="version_download"),
+    path("agendas/<int:meeting_pk>/", views.agenda_page, name="agenda"),
+    path("agendas/<int:meeting_pk>/items/", views.agenda_item_add, name="agenda_item_add"),
+    path(
+        "agendas/<int:meeting_pk>/items/<int:item_pk>/<str:action>/",
+        views.agenda_item_action,
+        name="agenda_item_action",
+    ),
+    path(
+        "agendas/<int:meeting_pk>/<str:action>/", views.agenda_transition, name="agenda_transition"
+    ),
+    path("agendas/<int:meeting_pk>/agenda.pdf", views.agenda_pdf, name="agenda_pdf"),
 ]

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -10,11 +11,15 @@ from django.views.decorators.http import require_POST
 
 from att_portal import access, marking
 from att_portal.access import Action
+from att_portal.meetings.enums import Body
 
+from . import agenda as agenda_services
 from . import selectors, services
-from .enums import UnLanguage
-from .forms import DocumentFilter, LanguageVersionForm
-from .models import LanguageVersion
+from .agenda import agenda_items
+from .enums import AgendaState, UnLanguage
+from .forms import AgendaItemForm, DocumentFilter, LanguageVersionForm
+from .models import Agenda, AgendaItem, LanguageVersion
+from .permissions import may_edit_agenda
 
 
 @login_required
@@ -88,3 +93,127 @@ def version_download(request: HttpRequest, pk: int, language: str) -> HttpRespon
         filename=version.original_name,
         content_type=version.content_type,
     )
+
+
+def _agenda_context(request, meeting_pk: int):
+    from att_portal.meetings.models import Meeting
+
+    meeting = access.get_visible_or_404(
+        request.user, Meeting.objects.select_related("cycle"), pk=meeting_pk
+    )
+    agenda = Agenda.objects.filter(meeting=meeting).select_related("document").first()
+    may_edit = may_edit_agenda(request.user, meeting)
+    if agenda is None or not access.can(request.user, Action.VIEW, agenda):
+        if not may_edit:
+            raise Http404
+        agenda = agenda or Agenda(meeting=meeting)
+    marking.note(request, meeting)
+    return meeting, agenda, may_edit
+
+
+@login_required
+def agenda_page(request: HttpRequest, meeting_pk: int, *, form=None) -> HttpResponse:
+    meeting, agenda, may_edit = _agenda_context(request, meeting_pk)
+    items = agenda_items(agenda) if agenda.pk else []
+    return render(
+        request,
+        "documents/agenda.html" if not request.htmx else "documents/_agenda_items.html",
+        {
+            "meeting": meeting,
+            "agenda": agenda,
+            "items": items,
+            "may_edit": may_edit and agenda.state != AgendaState.ADOPTED,
+            "form": form or (AgendaItemForm(agenda=agenda) if may_edit else None),
+            "versions": agenda.versions.all() if agenda.pk else [],
+        },
+    )
+
+
+@login_required
+@require_POST
+def agenda_item_add(request: HttpRequest, meeting_pk: int) -> HttpResponse:
+    meeting, agenda, may_edit = _agenda_context(request, meeting_pk)
+    if not may_edit:
+        raise PermissionDenied
+    form = AgendaItemForm(request.POST, agenda=agenda)
+    if form.is_valid():
+        try:
+            agenda = agenda_services.agenda_open(by=request.user, meeting=meeting)
+            agenda_services.agenda_item_add(by=request.user, agenda=agenda, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            return redirect("documents:agenda", meeting_pk=meeting.pk)
+    return agenda_page(request, meeting.pk, form=form)
+
+
+@login_required
+@require_POST
+def agenda_item_action(
+    request: HttpRequest, meeting_pk: int, item_pk: int, action: str
+) -> HttpResponse:
+    meeting, agenda, may_edit = _agenda_context(request, meeting_pk)
+    item = access.get_visible_or_404(request.user, AgendaItem, pk=item_pk, agenda__meeting=meeting)
+    try:
+        if action in ("up", "down"):
+            agenda_services.agenda_item_move(by=request.user, item=item, direction=action)
+        elif action == "delete":
+            agenda_services.agenda_item_delete(by=request.user, item=item)
+        else:
+            raise Http404
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    if request.htmx:
+        return agenda_page(request, meeting.pk)
+    return redirect("documents:agenda", meeting_pk=meeting.pk)
+
+
+@login_required
+@require_POST
+def agenda_transition(request: HttpRequest, meeting_pk: int, action: str) -> HttpResponse:
+    meeting, agenda, may_edit = _agenda_context(request, meeting_pk)
+    if not agenda.pk:
+        raise Http404
+    transition = {"issue": agenda_services.agenda_issue, "adopt": agenda_services.agenda_adopt}.get(
+        action
+    )
+    if transition is None:
+        raise Http404
+    try:
+        transition(by=request.user, agenda=agenda)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request,
+            _("The agenda is issued.") if action == "issue" else _("The agenda is adopted."),
+        )
+    return redirect("documents:agenda", meeting_pk=meeting.pk)
+
+
+@login_required
+def agenda_pdf(request: HttpRequest, meeting_pk: int) -> HttpResponse:
+    from .pdf import UN_LANGUAGES, render_pdf
+
+    meeting, agenda, may_edit = _agenda_context(request, meeting_pk)
+    language = request.GET.get("lang", "en")
+    if not agenda.pk or language not in UN_LANGUAGES:
+        raise Http404
+    pdf = render_pdf(
+        "pdf/agenda.html",
+        {
+            "meeting": meeting,
+            "agenda": agenda,
+            "items": agenda_items(agenda),
+            "symbol": agenda.document.symbol if agenda.document else "",
+            "issued_on": agenda.document.issued_on if agenda.document else meeting.starts_on,
+            "body_heading": Body(meeting.body).label,
+            "cycle_heading": str(meeting.cycle),
+        },
+        language=language,
+        viewer=request.user,
+        confidential_forum=meeting.confidential_forum,
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="agenda-{meeting.pk}-{language}.pdf"'
+    return response

@@ -59,6 +59,12 @@ GET_URLS = {
     ),
     "notifications:list": lambda d: reverse("notifications:list"),
     "documents:list": lambda d: reverse("documents:list"),
+    "documents:agenda (DIEF 2027 draft)": lambda d: reverse(
+        "documents:agenda", args=[d["dief2027"].pk]
+    ),
+    "documents:agenda_pdf (DIEF 2027 draft)": lambda d: reverse(
+        "documents:agenda_pdf", args=[d["dief2027"].pk]
+    ),
     "meetings:pdf (DIEF timetable)": lambda d: reverse(
         "meetings:pdf", args=[d["dief"].pk, "timetable"]
     ),
@@ -92,6 +98,15 @@ POST_URLS = {
         "meetings:session_add", args=[d["wgeti"].pk]
     ),
     "notifications:mark_read": lambda d: reverse("notifications:mark_read"),
+    "documents:agenda_item_add (DIEF 2027, empty form)": lambda d: reverse(
+        "documents:agenda_item_add", args=[d["dief2027"].pk]
+    ),
+    "documents:agenda_item_action (unknown item)": lambda d: reverse(
+        "documents:agenda_item_action", args=[d["dief2027"].pk, 999999, "up"]
+    ),
+    "documents:agenda_transition (issue the DIEF 2027 draft)": lambda d: reverse(
+        "documents:agenda_transition", args=[d["dief2027"].pk, "issue"]
+    ),
     "documents:version_upload (DIEF working paper, empty form)": lambda d: reverse(
         "documents:version_upload", args=[d["dief_paper"].pk]
     ),
@@ -145,6 +160,11 @@ _DIEF_DELEGATE = {
     "meetings:session_add (WGETI, empty form)": 403,
     "notifications:mark_read": 302,
     "documents:list": 200,
+    "documents:agenda (DIEF 2027 draft)": 404,
+    "documents:agenda_pdf (DIEF 2027 draft)": 404,
+    "documents:agenda_item_add (DIEF 2027, empty form)": 404,
+    "documents:agenda_item_action (unknown item)": 404,
+    "documents:agenda_transition (issue the DIEF 2027 draft)": 404,
     "meetings:pdf (DIEF timetable)": 200,
     "documents:detail (DIEF working paper)": 200,
     "documents:detail (restricted letter)": 200,
@@ -181,8 +201,20 @@ EXPECTED = {
         "meetings:session_add (WGETI, empty form)": 200,  # the form comes back with errors
         "notifications:mark_read": 302,
         "documents:version_upload (DIEF working paper, empty form)": 200,  # with errors
+        "documents:agenda (DIEF 2027 draft)": 200,
+        "documents:agenda_pdf (DIEF 2027 draft)": 200,
+        "documents:agenda_item_add (DIEF 2027, empty form)": 200,  # the form with errors
+        "documents:agenda_item_action (unknown item)": 404,
+        "documents:agenda_transition (issue the DIEF 2027 draft)": 302,
     },
-    "dief-chair": {**_DIEF_DELEGATE, "meetings:deadline_record (DIEF draft agenda)": 302},
+    "dief-chair": {
+        **_DIEF_DELEGATE,
+        "meetings:deadline_record (DIEF draft agenda)": 302,
+        "documents:agenda (DIEF 2027 draft)": 200,
+        "documents:agenda_pdf (DIEF 2027 draft)": 200,
+        "documents:agenda_item_add (DIEF 2027, empty form)": 200,  # the form with errors
+        "documents:agenda_transition (issue the DIEF 2027 draft)": 302,
+    },
     "wgeti-chair": _DIEF_DELEGATE,
     "delegate-sp": {
         **_DIEF_DELEGATE,
@@ -224,6 +256,7 @@ def objects(demo_users):
         "wgeti": Meeting.objects.get(body=Body.WGETI, starts_on=datetime.date(2026, 3, 16)),
         "csp12": CspCycle.objects.get(number=12),
         "dief_paper": Document.objects.get(symbol="ATT/CSP10.DIEF/2024/CHAIR/781/DrWP"),
+        "dief2027": Meeting.objects.get(body=Body.DIEF, starts_on=datetime.date(2027, 2, 17)),
         "letter": Document.objects.get(symbol="ATT/CSP11.WGETI/2025/CHAIR/808/LetterSubDocs"),
     }
 

@@ -1,0 +1,174 @@
+"""The Chair's agenda builder: items, order, issue, adoption, confidential PDF."""
+
+import io
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from pypdf import PdfReader
+
+from att_portal.directory.enums import AttStatus, Role
+from att_portal.meetings import services as meeting_services
+from att_portal.notifications.models import Notice
+from documents import agenda as agenda_services
+from documents.agenda import agenda_items
+from documents.enums import AgendaState, Distribution
+from tests.conftest import sign_in
+from tests.factories import (
+    DiefMeetingFactory,
+    OrganisationUserFactory,
+    RoleAssignmentFactory,
+    SecretariatUserFactory,
+    StateFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def chair():
+    person = UserFactory()
+    RoleAssignmentFactory(user=person, role=Role.DIEF_CHAIR)
+    return person
+
+
+@pytest.fixture
+def meeting():
+    return DiefMeetingFactory()
+
+
+def build(chair, meeting, *titles):
+    agenda = agenda_services.agenda_open(by=chair, meeting=meeting)
+    items = [agenda_services.agenda_item_add(by=chair, agenda=agenda, title=t) for t in titles]
+    return agenda, items
+
+
+def numbers(agenda):
+    return [(n.number, n.item.title) for n in agenda_items(agenda)]
+
+
+def test_items_and_sub_items_are_numbered_and_reordered(chair, meeting):
+    agenda, (opening, cases, closing) = build(chair, meeting, "Opening", "Cases", "Closing")
+    agenda_services.agenda_item_add(by=chair, agenda=agenda, title="Case of State A", parent=cases)
+    agenda_services.agenda_item_add(by=chair, agenda=agenda, title="Right of reply", parent=cases)
+
+    agenda_services.agenda_item_move(by=chair, item=closing, direction="up")
+
+    assert numbers(agenda) == [
+        ("1", "Opening"),
+        ("2", "Closing"),
+        ("3", "Cases"),
+        ("3 (a)", "Case of State A"),
+        ("3 (b)", "Right of reply"),
+    ]
+
+
+def test_issuing_a_dief_agenda_registers_a_confidential_document_and_tells_the_invitees(
+    chair, meeting
+):
+    party_delegate = UserFactory(state=StateFactory(status=AttStatus.STATE_PARTY))
+    meeting_services.meeting_invitations_issue(by=SecretariatUserFactory(), meeting=meeting)
+    agenda, _items = build(chair, meeting, "Opening")
+
+    agenda_services.agenda_issue(by=chair, agenda=agenda)
+
+    agenda.refresh_from_db()
+    assert agenda.state == AgendaState.ISSUED
+    assert agenda.document.symbol.startswith(f"ATT/CSP{meeting.cycle.number}.DIEF/")
+    assert agenda.document.symbol.endswith("/CHAIR/1/Agenda")
+    assert (agenda.document.distribution, agenda.document.forum) == (
+        Distribution.CONFIDENTIAL,
+        "DIEF",
+    )
+    assert meeting.completions.filter(key="draft_agenda").exists()
+    assert Notice.objects.filter(recipient=party_delegate, key__startswith="agenda:").count() == 1
+
+
+def test_every_version_is_kept_and_a_reissue_is_a_revision(chair, meeting):
+    agenda, _items = build(chair, meeting, "Opening")
+    agenda_services.agenda_issue(by=chair, agenda=agenda)
+    agenda_services.agenda_item_add(by=chair, agenda=agenda, title="Cases")
+    agenda_services.agenda_issue(by=chair, agenda=agenda)
+    agenda_services.agenda_adopt(by=chair, agenda=agenda)
+
+    agenda.refresh_from_db()
+    assert [(v.number, v.state, len(v.items)) for v in agenda.versions.all()] == [
+        (1, "issued", 1),
+        (2, "issued", 2),
+        (3, "adopted", 2),
+    ]
+    assert agenda.document.symbol.endswith("/Agenda.Rev1")
+    assert agenda.adopted_at is not None
+
+
+def test_adopted_agenda_can_no_longer_change(chair, meeting):
+    agenda, (opening,) = build(chair, meeting, "Opening")
+    agenda_services.agenda_issue(by=chair, agenda=agenda)
+    agenda_services.agenda_adopt(by=chair, agenda=agenda)
+
+    with pytest.raises(ValidationError, match="adopted and can no longer change"):
+        agenda_services.agenda_item_add(by=chair, agenda=agenda, title="Late item")
+
+
+def test_draft_is_the_editors_and_the_issued_agenda_is_every_participants(client, chair, meeting):
+    agenda, _items = build(chair, meeting, "Opening")
+    url = reverse("documents:agenda", args=[meeting.pk])
+    delegate = UserFactory()
+    sign_in(client, delegate)
+    assert client.get(url).status_code == 404
+
+    agenda_services.agenda_issue(by=chair, agenda=agenda)
+
+    assert client.get(url).status_code == 200
+    client.logout()
+    sign_in(client, OrganisationUserFactory())
+    assert client.get(url).status_code == 404
+
+
+def test_chair_reorders_with_htmx_and_gets_the_list_back(client, chair, meeting):
+    agenda, (first, second) = build(chair, meeting, "Opening", "Cases")
+    sign_in(client, chair)
+
+    response = client.post(
+        reverse("documents:agenda_item_action", args=[meeting.pk, second.pk, "up"]),
+        HTTP_HX_REQUEST="true",
+    )
+
+    assert response.status_code == 200
+    assert response.content.decode().index("Cases") < response.content.decode().index("Opening")
+
+
+def test_confidential_marking_is_on_every_page_of_a_dief_agenda(client, chair, meeting):
+    agenda, _items = build(chair, meeting, *[f"Item {i}" for i in range(45)])
+    for item in agenda.items.all():
+        item.annotation = "Annotation of the item. " * 12
+        item.save()
+    agenda_services.agenda_issue(by=chair, agenda=agenda)
+    sign_in(client, chair)
+
+    response = client.get(reverse("documents:agenda_pdf", args=[meeting.pk]), {"lang": "zh-hans"})
+
+    pages = [p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages]
+    assert len(pages) > 2
+    assert all("CONFIDENTIAL — DIEF" in page for page in pages)
+    assert all(chair.get_full_name() in page for page in pages)
+
+
+@pytest.mark.parametrize("url_name", ["documents:agenda", "documents:agenda_pdf"])
+def test_agenda_with_40_items_takes_a_bounded_number_of_queries(client, chair, meeting, url_name):
+    agenda, _items = build(chair, meeting, "Opening")
+    agenda_services.agenda_issue(by=chair, agenda=agenda)
+    sign_in(client, chair)
+    url = reverse(url_name, args=[meeting.pk])
+    client.get(url)
+    with CaptureQueriesContext(connection) as one:
+        client.get(url)
+    for i in range(39):
+        agenda_services.agenda_item_add(by=chair, agenda=agenda, title=f"Item {i}")
+    with CaptureQueriesContext(connection) as forty:
+        client.get(url)
+
+    assert len(forty) == len(one)
