@@ -162,7 +162,7 @@ def revise_unchecked(
     latest = (
         Document.objects.select_for_update()
         .filter(Q(pk=original.pk) | Q(revises=original))
-        .order_by("-revision")
+        .order_by(F("revision").desc(nulls_last=True))
         .first()
     )
     number = (latest.revision or 0) + 1
