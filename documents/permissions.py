@@ -16,6 +16,16 @@ from .models import Agenda, AgendaItem, AgendaVersion, Document, LanguageVersion
 FORUM_MEMBERS = {Body.DIEF: is_dief_participant}
 
 
+def is_restricted_area_member(user) -> bool:
+    """The restricted area is for States Parties and signatories (as for the DIEF), the
+    Chairs and the Secretariat: never for observers or organisations."""
+    from att_portal.directory.enums import Role
+    from att_portal.directory.permissions import active_roles
+
+    chairs = {Role.CSP_PRESIDENT, Role.DIEF_CHAIR, Role.WGETI_CHAIR, Role.SWG_FACILITATOR}
+    return is_dief_participant(user) or bool(active_roles(user) & chairs)
+
+
 def forums_of(user) -> list[str]:
     return [forum for forum, admits in FORUM_MEMBERS.items() if admits(user)]
 
@@ -25,9 +35,12 @@ class DocumentPolicy(access.Policy):
     def filter_visible(self, user, queryset: QuerySet) -> QuerySet:
         if is_secretariat(user):
             return queryset
+        open_distributions = [Distribution.PUBLIC]
+        if is_restricted_area_member(user):
+            open_distributions.append(Distribution.RESTRICTED)
         return queryset.filter(
-            ~Q(distribution=Distribution.CONFIDENTIAL)
-            | Q(forum__in=forums_of(user))
+            Q(distribution__in=open_distributions)
+            | Q(distribution=Distribution.CONFIDENTIAL, forum__in=forums_of(user))
             | access.guardian_q(user, queryset, "documents.view_document")
         )
 

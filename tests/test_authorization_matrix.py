@@ -182,6 +182,8 @@ _OUTSIDER = {
     "meetings:deadline_record (DIEF draft agenda)": 404,
     "documents:detail (DIEF working paper)": 404,
     "documents:version_download (DIEF working paper)": 404,
+    "documents:detail (restricted letter)": 404,
+    "documents:version_download (restricted letter)": 404,
     "meetings:pdf (DIEF timetable)": 404,
     "documents:version_upload (DIEF working paper, empty form)": 404,
 }
@@ -336,6 +338,21 @@ def test_expert_granted_one_dief_meeting_sees_that_one_only(objects, client_for,
     assert client.get(reverse("meetings:detail", args=[objects["dief"].pk])).status_code == 200
     other = Meeting.objects.filter(body=Body.DIEF).exclude(pk=objects["dief"].pk).first()
     assert client.get(reverse("meetings:detail", args=[other.pk])).status_code == 404
+
+
+@pytest.mark.parametrize("role", ["ngo", "delegate-obs", "expert"])
+@pytest.mark.parametrize("query", ["DIEF", "CHAIR", "letter", "781", "808"])
+def test_search_never_shows_restricted_or_dief_documents_to_observers_not_even_as_a_count(
+    role, query, client_for
+):
+    response = client_for(role).get(reverse("documents:list"), {"q": query})
+    page = response.context["page"]
+    content = response.content.decode()
+
+    assert {d.distribution for d in page} <= {"public"}
+    assert page.paginator.count == len(page.object_list)
+    assert "ATT/CSP10.DIEF/2024/CHAIR/781/DrWP" not in content
+    assert "ATT/CSP11.WGETI/2025/CHAIR/808/LetterSubDocs" not in content
 
 
 @pytest.mark.parametrize("role", DEMO_ROLES)
