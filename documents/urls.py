@@ -9,6 +9,7 @@ urlpatterns = [
     path("<int:pk>/", views.document_detail, name="detail"),
     path("<int:pk>/files/", views.version_upload, name="version_upload"),
     path("<int:pk>/files/<str:language>/", views.version_download, name="version_download"),
+    path("<int:pk>/letter.pdf", views.cover_letter_pdf, name="cover_letter_pdf"),
     path("agendas/<int:meeting_pk>/", views.agenda_page, name="agenda"),
     path("agendas/<int:meeting_pk>/items/", views.agenda_item_add, name="agenda_item_add"),
     path(

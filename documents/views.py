@@ -217,3 +217,34 @@ def agenda_pdf(request: HttpRequest, meeting_pk: int) -> HttpResponse:
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="agenda-{meeting.pk}-{language}.pdf"'
     return response
+
+
+@login_required
+def cover_letter_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """A cover letter with the list of its annexes and appendices, in order."""
+    from .pdf import UN_LANGUAGES, render_pdf
+
+    document = access.get_visible_or_404(
+        request.user, selectors.documents_visible_to(request.user), pk=pk
+    )
+    language = request.GET.get("lang", "en")
+    if language not in UN_LANGUAGES:
+        raise Http404
+    marking.note(request, document)
+    pdf = render_pdf(
+        "pdf/cover_letter.html",
+        {
+            "document": document,
+            "symbol": document.symbol,
+            "issued_on": document.issued_on,
+            "annexes": access.visible(request.user, document.annexes.order_by("position")),
+            "body_heading": Body(document.body).label if document.body else "",
+            "cycle_heading": str(document.cycle),
+        },
+        language=language,
+        viewer=request.user,
+        confidential_forum=document.confidential_forum,
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="letter-{document.number}-{language}.pdf"'
+    return response

@@ -59,6 +59,9 @@ GET_URLS = {
     ),
     "notifications:list": lambda d: reverse("notifications:list"),
     "documents:list": lambda d: reverse("documents:list"),
+    "documents:cover_letter_pdf (restricted letter)": lambda d: reverse(
+        "documents:cover_letter_pdf", args=[d["letter"].pk]
+    ),
     "documents:agenda (DIEF 2027 draft)": lambda d: reverse(
         "documents:agenda", args=[d["dief2027"].pk]
     ),
@@ -160,6 +163,7 @@ _DIEF_DELEGATE = {
     "meetings:session_add (WGETI, empty form)": 403,
     "notifications:mark_read": 302,
     "documents:list": 200,
+    "documents:cover_letter_pdf (restricted letter)": 200,
     "documents:agenda (DIEF 2027 draft)": 404,
     "documents:agenda_pdf (DIEF 2027 draft)": 404,
     "documents:agenda_item_add (DIEF 2027, empty form)": 404,
@@ -184,6 +188,7 @@ _OUTSIDER = {
     "documents:version_download (DIEF working paper)": 404,
     "documents:detail (restricted letter)": 404,
     "documents:version_download (restricted letter)": 404,
+    "documents:cover_letter_pdf (restricted letter)": 404,
     "meetings:pdf (DIEF timetable)": 404,
     "documents:version_upload (DIEF working paper, empty form)": 404,
 }

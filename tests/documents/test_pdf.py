@@ -124,3 +124,54 @@ def test_unknown_language_or_kind_answers_404(client, wgeti_meeting, query):
     assert (
         client.get(reverse("meetings:pdf", args=[wgeti_meeting.pk, "minutes"])).status_code == 404
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("en", ["The Chair has the honour to transmit", "Annex A", "Appendix 1"]),
+        ("zh-hans", ["主席谨转交以下文件", "附件", "Annex A"]),
+        ("ar", ["يتشرف الرئيس", "Annex A"]),
+    ],
+)
+def test_cover_letter_lists_its_annexes_in_order_in_each_language(client, language, words):
+    import datetime
+
+    from documents.enums import Distribution
+    from documents.services import document_attach, document_register
+    from tests.factories import CspCycleFactory, SecretariatUserFactory
+
+    officer = SecretariatUserFactory()
+    cycle = CspCycleFactory(number=12, year=2026)
+
+    def register(title):
+        return document_register(
+            by=officer,
+            title=title,
+            cycle=cycle,
+            body="WGETI",
+            doc_type="LetterSubDocs",
+            issued_on=datetime.date(2026, 2, 18),
+            distribution=Distribution.PUBLIC,
+            author_office="CHAIR",
+        )
+
+    letter = register("Cover letter of the WGETI Chair")
+    document_attach(
+        by=officer, parent=letter, annex=register("Draft agenda notes"), label="Annex A"
+    )
+    document_attach(
+        by=officer, parent=letter, annex=register("Ad hoc proposals"), label="Appendix 1"
+    )
+    sign_in(client, UserFactory())
+
+    text = "\n".join(
+        pages_of(
+            client.get(reverse("documents:cover_letter_pdf", args=[letter.pk]), {"lang": language})
+        )
+    )
+
+    assert [word for word in words if word not in text] == []
+    if language == "en":
+        assert text.index("Annex A") < text.index("Appendix 1")
+    assert letter.symbol in text
