@@ -172,3 +172,33 @@ def test_agenda_with_40_items_takes_a_bounded_number_of_queries(client, chair, m
         client.get(url)
 
     assert len(forty) == len(one)
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        (
+            "en",
+            ["Annotated draft agenda", "1. Opening", "2 (a). Case of State A", "Original: English"],
+        ),
+        ("zh-hans", ["附加说明的会议议程草案", "原文：英文", "Opening"]),
+        ("ar", ["مشروع جدول الأعمال المشروح", "بالإنكليزية", "Opening"]),
+    ],
+)
+def test_annotated_agenda_renders_in_each_language(client, chair, meeting, language, words):
+    agenda, (_opening, cases) = build(chair, meeting, "Opening", "Cases")
+    agenda_services.agenda_item_add(
+        by=chair,
+        agenda=agenda,
+        title="Case of State A",
+        parent=cases,
+        presenters="Delegation of Austria",
+    )
+    issued = agenda_services.agenda_issue(by=chair, agenda=agenda)
+    sign_in(client, chair)
+
+    response = client.get(reverse("documents:agenda_pdf", args=[meeting.pk]), {"lang": language})
+
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
+    assert [word for word in words if word not in text] == []
+    assert issued.document.symbol in text
