@@ -47,6 +47,11 @@ def areas_for(user) -> list[Area]:
             _("What you or your delegation must do, and by when."),
             reverse("meetings:my_deadlines"),
         ),
+        Area(
+            _("Documents"),
+            _("Official documents, their language versions and agendas."),
+            reverse("documents:list"),
+        ),
     ]
     if may_enter_dief(user):
         areas.append(

@@ -1,13 +1,16 @@
 from __future__ import annotations
 
+import re
+
 import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from att_portal.directory.models import State
 from att_portal.meetings.enums import Body
 from att_portal.meetings.models import CspCycle
 
-from .enums import UnLanguage
+from .enums import AuthorOffice, Distribution, UnLanguage
 from .selectors import documents_matching
 
 
@@ -68,3 +71,49 @@ class AgendaItemForm(forms.Form):
             else AgendaItem.objects.none()
         )
         self.fields["session"].queryset = MeetingSession.objects.filter(meeting=agenda.meeting)
+
+
+class DocumentRegisterForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=400)
+    cycle = forms.ModelChoiceField(label=_("CSP cycle"), queryset=CspCycle.objects.all())
+    body = forms.ChoiceField(
+        label=_("Body"), choices=[("", _("Plenary")), *Body.choices], required=False
+    )
+    doc_type = forms.CharField(
+        label=_("Type"), max_length=40, help_text=_("E.g. Conf.WP, Conf.Rep, DrWP, LetterSubDocs.")
+    )
+    issued_on = forms.DateField(
+        label=_("Issued on"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    author_office = forms.ChoiceField(
+        label=_("Author"),
+        required=False,
+        choices=[("", _("States (below)")), *AuthorOffice.choices],
+    )
+    author_states = forms.ModelMultipleChoiceField(
+        label=_("Authoring States"),
+        required=False,
+        queryset=State.objects.all(),
+        help_text=_("For a paper of one or more States."),
+    )
+    original_language = forms.ChoiceField(
+        label=_("Original language"), choices=UnLanguage.choices, initial="en"
+    )
+    distribution = forms.ChoiceField(label=_("Distribution"), choices=Distribution.choices)
+    forum = forms.ChoiceField(
+        label=_("Confidential to"),
+        required=False,
+        choices=[("", "—"), (Body.DIEF, Body.DIEF.label)],
+    )
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("author_office") and not data.get("author_states"):
+            raise forms.ValidationError(_("Name the author: an office or one or more States."))
+        if data.get("author_office") and data.get("author_states"):
+            raise forms.ValidationError(_("A document is by an office or by States, not both."))
+        if data.get("distribution") == Distribution.CONFIDENTIAL and not data.get("forum"):
+            self.add_error("forum", _("A confidential document names its forum."))
+        if data.get("doc_type") and not re.fullmatch(r"[A-Za-z]+(\.[A-Za-z]+)*", data["doc_type"]):
+            self.add_error("doc_type", _("A type is words joined by dots, e.g. Conf.WP."))
+        return data

@@ -17,7 +17,7 @@ from . import agenda as agenda_services
 from . import selectors, services
 from .agenda import agenda_items
 from .enums import AgendaState, UnLanguage
-from .forms import AgendaItemForm, DocumentFilter, LanguageVersionForm
+from .forms import AgendaItemForm, DocumentFilter, DocumentRegisterForm, LanguageVersionForm
 from .models import Agenda, AgendaItem, LanguageVersion
 from .permissions import may_edit_agenda
 
@@ -248,3 +248,20 @@ def cover_letter_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="letter-{document.number}-{language}.pdf"'
     return response
+
+
+@login_required
+def document_register(request: HttpRequest) -> HttpResponse:
+    """The Secretariat registers a document; the register gives its number and symbol."""
+    from .models import Document
+
+    if not access.can(request.user, Action.CHANGE, Document(distribution="public")):
+        raise PermissionDenied
+    form = DocumentRegisterForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        data["author_states"] = list(data["author_states"])
+        document = services.document_register(by=request.user, **data)
+        messages.success(request, _("Registered as %(symbol)s.") % {"symbol": document.symbol})
+        return redirect("documents:detail", pk=document.pk)
+    return render(request, "documents/document_register.html", {"form": form})

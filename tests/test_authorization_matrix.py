@@ -59,6 +59,7 @@ GET_URLS = {
     ),
     "notifications:list": lambda d: reverse("notifications:list"),
     "documents:list": lambda d: reverse("documents:list"),
+    "documents:register": lambda d: reverse("documents:register"),
     "documents:cover_letter_pdf (restricted letter)": lambda d: reverse(
         "documents:cover_letter_pdf", args=[d["letter"].pk]
     ),
@@ -163,6 +164,7 @@ _DIEF_DELEGATE = {
     "meetings:session_add (WGETI, empty form)": 403,
     "notifications:mark_read": 302,
     "documents:list": 200,
+    "documents:register": 403,
     "documents:cover_letter_pdf (restricted letter)": 200,
     "documents:agenda (DIEF 2027 draft)": 404,
     "documents:agenda_pdf (DIEF 2027 draft)": 404,
@@ -298,7 +300,7 @@ def test_each_role_sees_exactly_its_meetings_in_lists_search_and_counts(role, cl
         assert titles_in(client.get(reverse("dief:home"))) == DIEF_MEETINGS
 
 
-HEAD = ["/meetings/", "/meetings/my-deadlines/"]
+HEAD = ["/meetings/", "/meetings/my-deadlines/", "/documents/"]
 TAIL = ["/directory/states/", "/directory/organisations/", "/notices/", "/meetings/calendar/"]
 
 

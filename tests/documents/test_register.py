@@ -123,3 +123,64 @@ def test_documents_registered_at_the_same_instant_get_distinct_numbers():
 
     assert errors == []
     assert sorted(Document.objects.values_list("number", flat=True)) == [1, 2, 3, 4, 5, 6]
+
+
+@pytest.mark.django_db
+def test_secretariat_registers_a_joint_paper_from_the_form(client):
+    from django.urls import reverse
+
+    from tests.conftest import sign_in
+
+    officer = SecretariatUserFactory()
+    cycle = CspCycleFactory(number=9, year=2023)
+    austria, ireland, mexico = (StateFactory(country=c) for c in ("AT", "IE", "MX"))
+    sign_in(client, officer)
+
+    response = client.post(
+        reverse("documents:register"),
+        {
+            "title": "Joint working paper",
+            "cycle": cycle.pk,
+            "body": "",
+            "doc_type": "Conf.WP",
+            "issued_on": "2023-08-01",
+            "author_states": [mexico.pk, austria.pk, ireland.pk],
+            "original_language": "en",
+            "distribution": "public",
+        },
+    )
+
+    assert response.status_code == 302
+    assert Document.objects.get().symbol == "ATT/CSP9/2023/AUT-IRL-MEX/1/Conf.WP"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"author_office": ""}, "Name the author: an office or one or more States."),
+        ({"distribution": "confidential"}, "A confidential document names its forum."),
+        ({"doc_type": "Conf WP!"}, "A type is words joined by dots"),
+    ],
+)
+def test_register_form_refuses_bad_input_and_registers_nothing(client, data, message):
+    from django.urls import reverse
+
+    from tests.conftest import sign_in
+
+    sign_in(client, SecretariatUserFactory())
+    cycle = CspCycleFactory()
+    base = {
+        "title": "Paper",
+        "cycle": cycle.pk,
+        "doc_type": "Conf.WP",
+        "issued_on": "2026-01-01",
+        "author_office": "SEC",
+        "original_language": "en",
+        "distribution": "public",
+    }
+
+    response = client.post(reverse("documents:register"), base | data)
+
+    assert message in response.content.decode()
+    assert Document.objects.count() == 0
