@@ -193,7 +193,7 @@ def agenda_transition(request: HttpRequest, meeting_pk: int, action: str) -> Htt
 
 @login_required
 def agenda_pdf(request: HttpRequest, meeting_pk: int) -> HttpResponse:
-    from .pdf import UN_LANGUAGES, render_pdf
+    from .pdf import UN_LANGUAGES, pdf_response, render_pdf
 
     meeting, agenda, may_edit = _agenda_context(request, meeting_pk)
     language = request.GET.get("lang", "en")
@@ -214,15 +214,13 @@ def agenda_pdf(request: HttpRequest, meeting_pk: int) -> HttpResponse:
         viewer=request.user,
         confidential_forum=meeting.confidential_forum,
     )
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="agenda-{meeting.pk}-{language}.pdf"'
-    return response
+    return pdf_response(pdf, f"agenda-{meeting.pk}-{language}.pdf")
 
 
 @login_required
 def cover_letter_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     """A cover letter with the list of its annexes and appendices, in order."""
-    from .pdf import UN_LANGUAGES, render_pdf
+    from .pdf import UN_LANGUAGES, pdf_response, render_pdf
 
     document = access.get_visible_or_404(
         request.user, selectors.documents_visible_to(request.user), pk=pk
@@ -245,9 +243,7 @@ def cover_letter_pdf(request: HttpRequest, pk: int) -> HttpResponse:
         viewer=request.user,
         confidential_forum=document.confidential_forum,
     )
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="letter-{document.number}-{language}.pdf"'
-    return response
+    return pdf_response(pdf, f"letter-{document.number}-{language}.pdf")
 
 
 @login_required

@@ -210,7 +210,7 @@ PDF_KINDS = {"timetable": "pdf/timetable.html", "invitation": "pdf/invitation_le
 @login_required
 def meeting_pdf(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     """The timetable or the invitation letter as a PDF, in any of the six languages."""
-    from documents.pdf import UN_LANGUAGES, render_pdf
+    from documents.pdf import UN_LANGUAGES, pdf_response, render_pdf
 
     meeting = visible_meeting(request, pk)
     template = PDF_KINDS.get(kind)
@@ -230,6 +230,4 @@ def meeting_pdf(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
         viewer=request.user,
         confidential_forum=meeting.confidential_forum,
     )
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{kind}-{meeting.pk}-{language}.pdf"'
-    return response
+    return pdf_response(pdf, f"{kind}-{meeting.pk}-{language}.pdf")
