@@ -580,6 +580,9 @@ def seed() -> list[str]:
     _march_2026(meetings["WGETI meeting, March 2026"], people["secretariat"])
     _documents(cycles, people["secretariat"])
     _draft_agenda(meetings["DIEF meeting, February 2027"])
+    from forums import demo as dief_demo
+
+    dief_demo.seed(people, states, meetings)
     return [a.username for a in DEMO_ACCOUNTS]
 
 

@@ -24,6 +24,7 @@ from att_portal.directory.permissions import (
 )
 from att_portal.meetings.models import CspCycle, Meeting
 from att_portal.meetings.selectors import meetings_visible_to, upcoming_meetings_for
+from forums import models as dief
 from forums.permissions import may_enter_dief
 
 SEARCH_LIMIT = 20
@@ -199,6 +200,16 @@ HISTORY_MODELS: dict[str, type] = {
     "person": User,
     "meeting": Meeting,
     "cycle": CspCycle,
+    # DIEF: each policy keeps the history as narrow as the object (ToR arts. 14-16, 22).
+    "case": dief.Case,
+    "platform-item": dief.PlatformItem,
+    "presentation": dief.CasePresentation,
+    "concerned-state": dief.ConcernedState,
+    "use-request": dief.OperationalUseRequest,
+    "challenge": dief.DisclosureChallenge,
+    "law-enforcement-contact": dief.LawEnforcementContact,
+    "briefing": dief.Briefing,
+    "briefing-position": dief.BriefingPosition,
 }
 
 

@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class ForumsConfig(AppConfig):
     name = "forums"
     verbose_name = _("Diversion Information Exchange Forum")
+
+    def ready(self) -> None:
+        from . import permissions  # noqa: F401  (registers the policies)

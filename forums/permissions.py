@@ -1,26 +1,130 @@
-"""Who enters the DIEF area (ToR arts. 6, 8 and 14)."""
+"""Who enters the DIEF area and who sees which of its rows (ToR arts. 6, 8, 12-16, 20, 22).
+
+The rules, in one place:
+
+* DIEF material is for delegates of States Parties and signatories (their State's
+  *current* status, read on every request), the DIEF Chair and the Secretariat; never
+  for observers, organisations or anonymous users.
+* A provider may narrow a case or platform item to named States: a per-object grant
+  (django-guardian) to each named State's delegation group. The provider's own State and
+  the Secretariat, which administers the forum (art. 5), always see it.
+* An approved non-state expert sees the one case whose presentation they are admitted
+  to, after accepting the confidentiality undertaking and until the meeting ends.
+* What the rules keep between two parties (operational-use requests, disclosure
+  challenges, positions on a briefing) is seen by those parties only; the Secretariat
+  sees operational-use requests and briefing positions for administration.
+"""
 
 from __future__ import annotations
 
+from enum import StrEnum
 from functools import wraps
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from att_portal import access, marking
+from att_portal.access import Action
 from att_portal.accounts.middleware import needs_second_factor, two_factor_redirect
-from att_portal.directory.permissions import is_dief_participant
+from att_portal.directory.enums import Role
+from att_portal.directory.models import DIEF_STATUSES
+from att_portal.directory.permissions import (
+    holds_role,
+    is_delegate,
+    is_dief_participant,
+    is_secretariat,
+    state_status,
+)
 from att_portal.meetings.enums import Body
 from att_portal.meetings.models import Meeting
+
+from .enums import Challenger, Distribution
+from .models import (
+    AccessRecord,
+    Attachment,
+    Briefing,
+    BriefingPosition,
+    Case,
+    CasePresentation,
+    ConcernedState,
+    DisclosureChallenge,
+    ExpertAdmission,
+    LawEnforcementContact,
+    OperationalUseMessage,
+    OperationalUseRequest,
+    PlatformItem,
+)
 
 FORUM = Body.DIEF.value
 
 
+class DiefAction(StrEnum):
+    PRESENT = "present"  # put a case forward for a meeting
+    SEE_ACCESS_LOG = "see_access_log"
+    REQUEST_USE = "request_use"  # ask the provider before operational use (art. 16)
+    DECIDE = "decide"  # the provider answers an operational-use request
+    REPLY = "reply"  # a concerned State replies (art. 12); a challenged State answers (art. 15)
+
+
+# -- Predicates ---------------------------------------------------------------------------
+
+
+def is_participating_delegate(user) -> bool:
+    """A delegate of a State that is now a State Party or a signatory (art. 6)."""
+    return is_delegate(user) and state_status(user) in DIEF_STATUSES
+
+
+def may_share(user) -> bool:
+    """Cases and platform items are shared by States, through their delegates."""
+    return is_participating_delegate(user)
+
+
+def is_dief_chair(user) -> bool:
+    return holds_role(user, Role.DIEF_CHAIR)
+
+
+def admitted_presentations(user) -> QuerySet[ExpertAdmission]:
+    """The admissions that open a case to a non-state expert right now."""
+    if not access.is_signed_in(user):
+        return ExpertAdmission.objects.none()
+    return ExpertAdmission.objects.filter(
+        expert=user,
+        undertaking_accepted_at__isnull=False,
+        presentation__withdrawn_at__isnull=True,
+        presentation__meeting__ends_on__gte=timezone.localdate(),
+    )
+
+
+def is_admitted_expert(user) -> bool:
+    """A person who is not a DIEF participant but is admitted to a presentation (art. 8);
+    the undertaking may still be pending."""
+    return (
+        access.is_signed_in(user)
+        and not is_dief_participant(user)
+        and ExpertAdmission.objects.filter(
+            expert=user,
+            presentation__withdrawn_at__isnull=True,
+            presentation__meeting__ends_on__gte=timezone.localdate(),
+        ).exists()
+    )
+
+
 def may_enter_dief(user) -> bool:
     """States Parties' and signatories' delegates, the Chair and the Secretariat; or a person
-    holding a per-object grant on a DIEF meeting (an approved non-state expert)."""
+    holding a per-object grant on a DIEF meeting or an admission to a presentation."""
     if is_dief_participant(user):
         return True
+    if is_admitted_expert(user):
+        return True
     return access.visible(user, Meeting.objects.filter(body=Body.DIEF)).exists()
+
+
+def admits_experts(view):
+    """Mark a DIEF view that an admitted non-state expert may open (their case, the
+    undertaking); every other DIEF view is for participants only."""
+    view.admits_experts = True
+    return view
 
 
 def dief_area(view):
@@ -32,7 +136,10 @@ def dief_area(view):
             from django.contrib.auth.views import redirect_to_login
 
             return redirect_to_login(request.get_full_path())
-        if not may_enter_dief(request.user):
+        user = request.user
+        if not may_enter_dief(user):
+            raise PermissionDenied
+        if not is_dief_participant(user) and not getattr(view, "admits_experts", False):
             raise PermissionDenied
         if needs_second_factor(request):
             return two_factor_redirect(request)
@@ -41,3 +148,301 @@ def dief_area(view):
 
     wrapped.dief_area = True
     return wrapped
+
+
+# -- Policies -----------------------------------------------------------------------------
+
+
+def _shared_items_q(user, queryset: QuerySet, perm: str) -> Q | None:
+    """Rows of a case/platform-item queryset the user may see; None means all of them."""
+    if is_secretariat(user):
+        return None
+    rule = Q(pk__in=[])
+    if is_dief_participant(user):
+        rule = Q(distribution=Distribution.ALL_PARTICIPANTS)
+        if is_participating_delegate(user):
+            rule |= Q(provider_state_id=user.state_id) | access.guardian_q(user, queryset, perm)
+    return rule
+
+
+def _is_provider(user, item) -> bool:
+    return is_participating_delegate(user) and item.provider_state_id == user.state_id
+
+
+class SharedItemPolicy(access.Policy):
+    perm: str
+
+    def filter_visible(self, user, queryset: QuerySet) -> QuerySet:
+        rule = _shared_items_q(user, queryset, self.perm)
+        return queryset if rule is None else queryset.filter(rule)
+
+    def can(self, user, action: str, obj) -> bool:
+        if action == Action.CHANGE:
+            return _is_provider(user, obj)
+        if action == Action.VIEW_HISTORY:
+            return _is_provider(user, obj) or is_secretariat(user)
+        if action == DiefAction.SEE_ACCESS_LOG:
+            return _is_provider(user, obj) or is_secretariat(user)
+        if action == DiefAction.REQUEST_USE:
+            return (
+                is_participating_delegate(user)
+                and not _is_provider(user, obj)
+                and self.can(user, Action.VIEW, obj)
+            )
+        return super().can(user, action, obj)
+
+
+@access.register(Case)
+class CasePolicy(SharedItemPolicy):
+    perm = "forums.view_case"
+
+    def filter_visible(self, user, queryset: QuerySet) -> QuerySet:
+        rule = _shared_items_q(user, queryset, self.perm)
+        if rule is None:
+            return queryset
+        admitted = admitted_presentations(user).values("presentation__case_id")
+        return queryset.filter(rule | Q(pk__in=admitted))
+
+    def can(self, user, action: str, obj) -> bool:
+        if action == DiefAction.PRESENT:
+            return _is_provider(user, obj)
+        return super().can(user, action, obj)
+
+
+@access.register(PlatformItem)
+class PlatformItemPolicy(SharedItemPolicy):
+    perm = "forums.view_platformitem"
+
+
+@access.register(Attachment)
+class AttachmentPolicy(access.Policy):
+    def filter_visible(self, user, queryset: QuerySet) -> QuerySet:
+        return queryset.filter(
+            Q(case__in=access.visible(user, Case).values("pk"))
+            | Q(platform_item__in=access.visible(user, PlatformItem).values("pk"))
+        )
+
+    def can(self, user, action: str, obj) -> bool:
+        if action == Action.CHANGE:
+            return _is_provider(user, obj.subject)
+        return super().can(user, action, obj)
+
+
+@access.register(AccessRecord)
+class AccessRecordPolicy(access.Policy):
+    """The provider sees who opened its items; so does the Secretariat."""
+
+    def filter_visible(self, user, queryset: QuerySet) -> QuerySet:
+        if is_secretariat(user):
+            return queryset
+        if not is_participating_delegate(user):
+            return queryset.none()
+        return queryset.filter(
+            Q(case__provider_state_id=user.state_id)
+            | Q(platform_item__provider_state_id=user.state_id)
+        )
+
+
+def _presentations_q(user, prefix: str = "") -> Q | None:
+    if is_secretariat(user):
+        return None
+    rule = Q(pk__in=[])
+    if is_dief_participant(user):
+        meetings = access.visible(user, Meeting.objects.filter(body=Body.DIEF)).values("pk")
+        rule = Q(**{f"{prefix}meeting__in": meetings})
+    admitted = admitted_presentations(user).values("presentation_id")
+    return rule | Q(**{f"{prefix}pk__in": admitted})
+
+
+@access.register(CasePresentation)
+class CasePresentationPolicy(access.Policy):
+    """The forum knows which State presents at a meeting (the agenda says so); the case
+    behind it stays as visible as the case itself."""
+
+    def filter_visible(self, user, queryset: QuerySet) -> QuerySet:
+        rule = _presentations_q(user)
+        return queryset if rule is None else queryset.filter(rule)
+
+    def can(self, user, action: str, obj) -> bool:
+        if action == Action.CHANGE:
+            return _is_provider(user, obj.case)
+        if action == Action.VIEW_HISTORY:
+            return is_secretariat(user) or _is_provider(user, obj.case)
+        return super().can(user, action, obj)
+
+
+@access.register(ConcernedState)
+class ConcernedStatePolicy(access.Policy):
+    """A notice and its reply: the presenting State, the concerned State, the Chair (who
+    gives the right of reply) and the Secretariat (art. 12)."""
+
+    def filter_visible(self, user, queryset: QuerySet) -> QuerySet:
+        if is_secretariat(user):
+            return queryset
+        rule = Q(pk__in=[])
+        if is_dief_chair(user):
+            rule = Q()
+        if is_participating_delegate(user):
+            rule |= Q(state_id=user.state_id) | Q(
+                presentation__case__provider_state_id=user.state_id
+            )
+        return queryset.filter(rule)
+
+    def can(self, user, action: str, obj) -> bool:
+        if action == DiefAction.REPLY:
+            return is_participating_delegate(user) and obj.state_id == user.state_id
+        if action == Action.VIEW_HISTORY:
+            return self.can(user, Action.VIEW, obj)
+        return super().can(user, action, obj)
+
+
+@access.register(ExpertAdmission)
+class ExpertAdmissionPolicy(access.Policy):
+    def filter_visible(self, user, queryset: QuerySet) -> QuerySet:
+        if is_secretariat(user):
+            return queryset
+        rule = Q(expert=user)
+        if is_participating_delegate(user):
+            rule |= Q(presentation__case__provider_state_id=user.state_id)
+        return queryset.filter(rule)
+
+    def can(self, user, action: str, obj) -> bool:
+        if action == Action.CHANGE:
+            return obj.expert_id == user.pk
+        return super().can(user, action, obj)
+
+
+def _use_requests_q(user, prefix: str = "") -> Q | None:
+    if is_secretariat(user):
+        return None
+    if not is_participating_delegate(user):
+        return Q(pk__in=[])
+    state = user.state_id
+    return (
+        Q(**{f"{prefix}requesting_state_id": state})
+        | Q(**{f"{prefix}case__provider_state_id": state})
+        | Q(**{f"{prefix}platform_item__provider_state_id": state})
+    )
+
+
+def provider_state_id(use_request: OperationalUseRequest) -> int:
+    return use_request.subject.provider_state_id
+
+
+@access.register(OperationalUseRequest)
+class OperationalUseRequestPolicy(access.Policy):
+    """Only the two States, and the Secretariat for administration (art. 16)."""
+
+    def filter_visible(self, user, queryset: QuerySet) -> QuerySet:
+        rule = _use_requests_q(user)
+        return queryset if rule is None else queryset.filter(rule)
+
+    def can(self, user, action: str, obj) -> bool:
+        if action == DiefAction.DECIDE:
+            return is_participating_delegate(user) and provider_state_id(obj) == user.state_id
+        if action == Action.CHANGE:  # write in the thread
+            return is_participating_delegate(user) and user.state_id in (
+                obj.requesting_state_id,
+                provider_state_id(obj),
+            )
+        if action == Action.VIEW_HISTORY:
+            return self.can(user, Action.VIEW, obj)
+        return super().can(user, action, obj)
+
+
+@access.register(OperationalUseMessage)
+class OperationalUseMessagePolicy(access.Policy):
+    def filter_visible(self, user, queryset: QuerySet) -> QuerySet:
+        rule = _use_requests_q(user, "request__")
+        return queryset if rule is None else queryset.filter(rule)
+
+
+def challenge_parties_q(user) -> Q:
+    """The challenges in which the user's side is a party: as the challenged State, or as
+    the challenging State, Chair or Secretariat."""
+    rule = Q(pk__in=[])
+    if is_participating_delegate(user):
+        rule |= Q(challenged_state_id=user.state_id) | Q(
+            challenger=Challenger.STATE, challenger_state_id=user.state_id
+        )
+    if is_dief_chair(user):
+        rule |= Q(challenger=Challenger.CHAIR)
+    if is_secretariat(user):
+        rule |= Q(challenger=Challenger.SECRETARIAT)
+    return rule
+
+
+@access.register(DisclosureChallenge)
+class DisclosureChallengePolicy(access.Policy):
+    """Bilateral: the two parties only, not even the Secretariat unless it challenged."""
+
+    def filter_visible(self, user, queryset: QuerySet) -> QuerySet:
+        return queryset.filter(challenge_parties_q(user))
+
+    def can(self, user, action: str, obj) -> bool:
+        if action == DiefAction.REPLY:
+            return is_participating_delegate(user) and obj.challenged_state_id == user.state_id
+        if action == Action.VIEW_HISTORY:
+            return self.can(user, Action.VIEW, obj)
+        return super().can(user, action, obj)
+
+
+@access.register(LawEnforcementContact)
+class LawEnforcementContactPolicy(access.Policy):
+    """Art. 20: for States Parties' and signatories' delegates; entered by the Secretariat."""
+
+    def filter_visible(self, user, queryset: QuerySet) -> QuerySet:
+        if is_secretariat(user) or is_participating_delegate(user):
+            return queryset
+        return queryset.none()
+
+    def can(self, user, action: str, obj) -> bool:
+        if action == Action.CHANGE:
+            return is_secretariat(user)
+        return super().can(user, action, obj)
+
+
+def briefing_states_q(user, prefix: str = "") -> Q:
+    """Briefings of meetings the user's State took part in or presented a case at."""
+    state = user.state_id
+    return Q(**{f"{prefix}meeting__participations__person__state_id": state}) | Q(
+        **{f"{prefix}meeting__case_presentations__case__provider_state_id": state}
+    )
+
+
+@access.register(Briefing)
+class BriefingPolicy(access.Policy):
+    """The Chair drafts; the Secretariat supports; the States that took part in the
+    meeting (or presented a case at it) agree or object (art. 22)."""
+
+    def filter_visible(self, user, queryset: QuerySet) -> QuerySet:
+        if is_secretariat(user) or is_dief_chair(user):
+            return queryset
+        if not is_participating_delegate(user):
+            return queryset.none()
+        ids = queryset.filter(briefing_states_q(user)).values("pk")
+        return queryset.filter(pk__in=ids)
+
+    def can(self, user, action: str, obj) -> bool:
+        if action == Action.CHANGE:
+            return is_dief_chair(user)
+        if action == Action.VIEW_HISTORY:
+            return is_secretariat(user) or is_dief_chair(user)
+        return super().can(user, action, obj)
+
+
+@access.register(BriefingPosition)
+class BriefingPositionPolicy(access.Policy):
+    """A State's position is between it, the Chair and the Secretariat."""
+
+    def filter_visible(self, user, queryset: QuerySet) -> QuerySet:
+        if is_secretariat(user) or is_dief_chair(user):
+            return queryset
+        if not is_participating_delegate(user):
+            return queryset.none()
+        return queryset.filter(state_id=user.state_id)
+
+    def can(self, user, action: str, obj) -> bool:
+        if action == Action.VIEW_HISTORY:
+            return self.can(user, Action.VIEW, obj)
+        return super().can(user, action, obj)

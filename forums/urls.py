@@ -1,12 +1,28 @@
-"""Every DIEF page is wrapped by `dief_area` here, in one place."""
+"""Every DIEF page is wrapped by `dief_area` here, in one place: each area of the forum
+lists its routes in its own views module."""
 
-from django.urls import path
+from django.urls import URLPattern, path
 
-from . import views
 from .permissions import dief_area
+from .views import briefings, cases, challenges, contacts, home, presentations, use_requests
 
 app_name = "dief"
 
-urlpatterns = [
-    path("", dief_area(views.home), name="home"),
-]
+
+def _guarded(patterns: list[URLPattern]) -> list[URLPattern]:
+    for pattern in patterns:
+        pattern.callback = dief_area(pattern.callback)
+    return patterns
+
+
+urlpatterns = _guarded(
+    [
+        path("", home.home, name="home"),
+        *cases.urls,
+        *presentations.urls,
+        *use_requests.urls,
+        *challenges.urls,
+        *contacts.urls,
+        *briefings.urls,
+    ]
+)

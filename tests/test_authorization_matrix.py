@@ -16,6 +16,7 @@ from att_portal.meetings.enums import Body
 from att_portal.meetings.models import CspCycle, Meeting
 from documents.models import Document
 from tests.conftest import DEMO_ROLES
+from tests.matrix import AREAS
 
 ANONYMOUS = None
 ROLES = (ANONYMOUS, *DEMO_ROLES)
@@ -239,6 +240,14 @@ EXPECTED = {
     "expert": _OUTSIDER,
 }
 
+for _area in AREAS:
+    GET_URLS |= _area.GET_URLS
+    POST_URLS |= _area.POST_URLS
+    _rows = [*_area.GET_URLS, *_area.POST_URLS]
+    EXPECTED[ANONYMOUS] |= dict.fromkeys(_rows, 302)
+    for _role in DEMO_ROLES:
+        EXPECTED[_role] = {**EXPECTED[_role], **_area.EXPECTED.get(_role, {})}
+
 ALL_MEETINGS = {
     "DIEF meeting, February 2027",
     "DIEF meeting during CSP8",
@@ -267,7 +276,7 @@ def objects(demo_users):
         "dief_paper": Document.objects.get(symbol="ATT/CSP10.DIEF/2024/CHAIR/781/DrWP"),
         "dief2027": Meeting.objects.get(body=Body.DIEF, starts_on=datetime.date(2027, 2, 17)),
         "letter": Document.objects.get(symbol="ATT/CSP11.WGETI/2025/CHAIR/808/LetterSubDocs"),
-    }
+    } | {name: build() for area in AREAS for name, build in area.OBJECTS.items()}
 
 
 @pytest.mark.parametrize("role", ROLES)

@@ -43,7 +43,17 @@ class State(models.Model):
     regional_group = models.CharField(
         _("regional group"), max_length=20, choices=RegionalGroup.choices
     )
-    history = HistoricalRecords()
+    # The State's delegates as a group, so that per-object grants can name a State
+    # (a provider narrowing a DIEF item to named States). Kept in step by a signal.
+    delegation_group = models.OneToOneField(
+        "auth.Group",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="delegation_of",
+    )
+    history = HistoricalRecords(excluded_fields=["delegation_group"])
 
     objects = StateQuerySet.as_manager()
 

@@ -3,6 +3,7 @@ no caller can skip it."""
 
 from __future__ import annotations
 
+from django.contrib.auth.models import Group
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -80,3 +81,33 @@ def delegate_set_active(*, by: User, person: User, active: bool) -> User:
     person._change_reason = ("Reactivated" if active else "Deactivated") + f" by {by}"
     person.save(update_fields=["is_active"])
     return person
+
+
+def delegation_group(state: State) -> Group:
+    """The group of `state`'s delegates, created (with its current members) on first use."""
+    if state.delegation_group_id:
+        return state.delegation_group
+    with transaction.atomic():
+        locked = State.objects.select_for_update().get(pk=state.pk)
+        if locked.delegation_group_id is None:
+            group = Group.objects.create(name=f"delegation:{state.alpha3}:{state.pk}")
+            group.user_set.add(
+                *User.objects.filter(state=state, affiliation=Affiliation.DELEGATION)
+            )
+            State.objects.filter(pk=state.pk).update(delegation_group=group)
+            locked.delegation_group = group
+    state.delegation_group = locked.delegation_group
+    return locked.delegation_group
+
+
+def delegation_groups_sync(person: User) -> None:
+    """Put a delegate in their State's delegation group (if it exists) and out of others."""
+    current = person.groups.filter(delegation_of__isnull=False)
+    own = None
+    if person.affiliation == Affiliation.DELEGATION and person.state_id:
+        own = Group.objects.filter(delegation_of__pk=person.state_id).first()
+    stale = current.exclude(pk=own.pk) if own else current
+    if stale.exists():
+        person.groups.remove(*stale)
+    if own is not None and not current.filter(pk=own.pk).exists():
+        person.groups.add(own)

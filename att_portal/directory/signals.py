@@ -6,11 +6,13 @@ that has an access policy gets its grants removed when it is deleted.
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from guardian.models import GroupObjectPermission, UserObjectPermission
 
 from att_portal import access
+
+from .models import User
 
 
 @receiver(post_delete)
@@ -20,3 +22,14 @@ def delete_orphaned_object_permissions(sender, instance, **kwargs) -> None:
     content_type = ContentType.objects.get_for_model(sender)
     for grants in (UserObjectPermission, GroupObjectPermission):
         grants.objects.filter(content_type=content_type, object_pk=str(instance.pk)).delete()
+
+
+@receiver(post_save, sender=User)
+def keep_delegation_group_membership(sender, instance: User, **kwargs) -> None:
+    """A delegate belongs to their own State's delegation group and to no other."""
+    update_fields = kwargs.get("update_fields")
+    if update_fields is not None and not {"state", "affiliation"} & set(update_fields):
+        return
+    from .services import delegation_groups_sync
+
+    delegation_groups_sync(instance)

@@ -33,7 +33,9 @@ AXES_FAILURE_LIMIT = 3
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not memory, so that a real Celery worker process can open the test database.
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test_att_portal.sqlite3")}
+    DATABASES["default"]["TEST"] = {
+        "NAME": os.environ.get("TEST_SQLITE_NAME", str(VAR_DIR / "test_att_portal.sqlite3"))
+    }
 # Tasks queued by the code under test run in-process; the integration tests that need a
 # real worker send their tasks to the broker by name (send_task ignores this setting).
 CELERY_TASK_ALWAYS_EAGER = True

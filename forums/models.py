@@ -1,0 +1,591 @@
+"""The DIEF's confidential material (ToR arts. 11-22): cases, the information exchange
+platform, concerned States, operational use, disclosure challenges, law-enforcement
+contacts and oral briefings. Every model here is confidential to the forum; who sees a
+row is decided in `forums.permissions`, never here."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
+from simple_history.models import HistoricalRecords
+
+from att_portal.directory.models import State
+from att_portal.meetings.enums import Body
+from att_portal.meetings.models import Meeting
+
+from .enums import (
+    AccessKind,
+    BriefingAudience,
+    Category,
+    Challenger,
+    DetectionTimeliness,
+    Distribution,
+    Investigation,
+    Marking,
+    OperationalPurpose,
+    OperationalUseDecision,
+    Position,
+)
+
+FORUM = Body.DIEF.value
+EXACTLY_ONE_SUBJECT = (Q(case__isnull=False) & Q(platform_item__isnull=True)) | (
+    Q(case__isnull=True) & Q(platform_item__isnull=False)
+)
+
+
+class InformationCategory(models.Model):
+    """One of the seven categories of ToR art. 19 (rows a-g, created by a migration)."""
+
+    code = models.CharField(max_length=1, primary_key=True, choices=Category.choices)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("information category")
+        verbose_name_plural = _("information categories")
+
+    def __str__(self) -> str:
+        return str(self.get_code_display())
+
+
+class SharedItem(models.Model):
+    """What a State shares with the forum, under the marking and distribution it chooses."""
+
+    provider_state = models.ForeignKey(
+        State, verbose_name=_("provided by"), on_delete=models.PROTECT, related_name="+"
+    )
+    title = models.CharField(_("title"), max_length=300)
+    summary = models.TextField(_("summary"))
+    categories = models.ManyToManyField(
+        InformationCategory,
+        verbose_name=_("categories of information (ToR art. 19)"),
+        related_name="+",
+    )
+    distribution = models.CharField(
+        _("distribution"),
+        max_length=10,
+        choices=Distribution.choices,
+        default=Distribution.ALL_PARTICIPANTS,
+    )
+    marking = models.CharField(
+        _("confidentiality marking"),
+        max_length=30,
+        choices=Marking.choices,
+        default=Marking.CONFIDENTIAL,
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("shared at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def confidential_forum(self) -> str:
+        return FORUM
+
+
+class Case(SharedItem):
+    """A detected or suspected diversion case (ToR arts. 11, 18 and 19)."""
+
+    diversion_details = models.TextField(_("details of the diversion"))
+    detection_details = models.TextField(_("details of its detection"))
+    detection_timeliness = models.CharField(
+        _("timeliness of detection"), max_length=20, choices=DetectionTimeliness.choices
+    )
+    methods_and_means = models.TextField(_("methods and means"))
+    actors = models.TextField(
+        _("actors involved"),
+        blank=True,
+        help_text=_("Where appropriate and feasible (ToR art. 18)."),
+    )
+    investigation = models.CharField(
+        _("investigation"), max_length=10, choices=Investigation.choices
+    )
+    history = HistoricalRecords()
+
+    class Meta(SharedItem.Meta):
+        verbose_name = _("case")
+        verbose_name_plural = _("cases")
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("dief:case_detail", args=[self.pk])
+
+
+class PlatformItem(SharedItem):
+    """Information shared outside meetings on the information exchange platform (art. 13)."""
+
+    information = models.TextField(_("information"))
+    history = HistoricalRecords()
+
+    class Meta(SharedItem.Meta):
+        verbose_name = _("platform item")
+        verbose_name_plural = _("platform items")
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("dief:item_detail", args=[self.pk])
+
+
+# Narrowing to named States: per-object grants to the named States' delegation groups,
+# stored with direct foreign keys (django-guardian's advice for hot models).
+class CaseUserObjectPermission(UserObjectPermissionBase):
+    content_object = models.ForeignKey(Case, on_delete=models.CASCADE)
+
+
+class CaseGroupObjectPermission(GroupObjectPermissionBase):
+    content_object = models.ForeignKey(Case, on_delete=models.CASCADE)
+
+
+class PlatformItemUserObjectPermission(UserObjectPermissionBase):
+    content_object = models.ForeignKey(PlatformItem, on_delete=models.CASCADE)
+
+
+class PlatformItemGroupObjectPermission(GroupObjectPermissionBase):
+    content_object = models.ForeignKey(PlatformItem, on_delete=models.CASCADE)
+
+
+def attachment_path(instance: Attachment, filename: str) -> str:
+    # The stored name says nothing about the content: files are served by a view only.
+    return f"dief/{instance.storage_name}"
+
+
+class Attachment(models.Model):
+    case = models.ForeignKey(
+        Case, on_delete=models.CASCADE, null=True, blank=True, related_name="attachments"
+    )
+    platform_item = models.ForeignKey(
+        PlatformItem, on_delete=models.CASCADE, null=True, blank=True, related_name="attachments"
+    )
+    file = models.FileField(upload_to=attachment_path)
+    storage_name = models.CharField(max_length=80, unique=True, default=uuid.uuid4)
+    original_name = models.CharField(_("file name"), max_length=200)
+    content_type = models.CharField(max_length=120)
+    size = models.PositiveIntegerField()
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["uploaded_at", "pk"]
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        constraints = [
+            models.CheckConstraint(
+                condition=EXACTLY_ONE_SUBJECT, name="attachment_belongs_to_one_item"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+    @property
+    def subject(self) -> Case | PlatformItem:
+        return self.case or self.platform_item
+
+    @property
+    def confidential_forum(self) -> str:
+        return FORUM
+
+
+class AccessRecord(models.Model):
+    """Who opened or downloaded a case or platform item, for its provider to see."""
+
+    case = models.ForeignKey(
+        Case, on_delete=models.CASCADE, null=True, blank=True, related_name="access_records"
+    )
+    platform_item = models.ForeignKey(
+        PlatformItem,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="access_records",
+    )
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # The person's affiliation at the time: a delegate may later change State.
+    state = models.ForeignKey(
+        State, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    affiliation_label = models.CharField(max_length=200)
+    kind = models.CharField(max_length=10, choices=AccessKind.choices)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        constraints = [
+            models.CheckConstraint(condition=EXACTLY_ONE_SUBJECT, name="access_record_one_item"),
+        ]
+        indexes = [
+            models.Index(fields=["case", "-at"], name="access_case_at"),
+            models.Index(fields=["platform_item", "-at"], name="access_item_at"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} {self.kind} {self.case or self.platform_item}"
+
+
+class CasePresentation(models.Model):
+    """A State's intention to present one of its cases at a DIEF meeting (ToR art. 11)."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="presentations")
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.PROTECT, related_name="case_presentations"
+    )
+    intended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    intended_at = models.DateTimeField(_("intention notified at"), auto_now_add=True)
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+    agenda_item = models.ForeignKey(
+        "documents.AgendaItem",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    reply_item = models.ForeignKey(
+        "documents.AgendaItem",
+        verbose_name=_("right-of-reply slot"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["meeting__starts_on", "intended_at", "pk"]
+        verbose_name = _("case presentation")
+        verbose_name_plural = _("case presentations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case", "meeting"], name="case_presented_once_per_meeting"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case} at {self.meeting}"
+
+    @property
+    def confidential_forum(self) -> str:
+        return FORUM
+
+
+class ConcernedState(models.Model):
+    """A State the presenting State says its presentation may involve (ToR art. 12)."""
+
+    presentation = models.ForeignKey(
+        CasePresentation, on_delete=models.CASCADE, related_name="concerned_states"
+    )
+    state = models.ForeignKey(
+        State, verbose_name=_("concerned State"), on_delete=models.PROTECT, related_name="+"
+    )
+    notified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    notified_at = models.DateTimeField(_("notified at"), auto_now_add=True)
+    reply = models.TextField(_("reply"), blank=True)
+    replied_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    replied_at = models.DateTimeField(_("replied at"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["presentation", "state__country"]
+        verbose_name = _("concerned State")
+        verbose_name_plural = _("concerned States")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["presentation", "state"], name="concerned_state_named_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.state} concerned by {self.presentation}"
+
+    @property
+    def confidential_forum(self) -> str:
+        return FORUM
+
+
+class ExpertAdmission(models.Model):
+    """A non-state expert approved for one presentation and the debate on it (arts. 8, 15).
+    The expert sees the case only after accepting the confidentiality undertaking, and only
+    until the meeting ends."""
+
+    presentation = models.ForeignKey(
+        CasePresentation, on_delete=models.CASCADE, related_name="expert_admissions"
+    )
+    expert = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="expert_admissions"
+    )
+    admitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    admitted_at = models.DateTimeField(auto_now_add=True)
+    undertaking_accepted_at = models.DateTimeField(
+        _("confidentiality undertaking accepted at"), null=True, blank=True
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("expert admission")
+        verbose_name_plural = _("expert admissions")
+        constraints = [
+            models.UniqueConstraint(fields=["presentation", "expert"], name="expert_admitted_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.expert} for {self.presentation}"
+
+    @property
+    def confidential_forum(self) -> str:
+        return FORUM
+
+
+class OperationalUseRequest(models.Model):
+    """A participant asks the provider before using its information operationally (art. 16)."""
+
+    case = models.ForeignKey(
+        Case, on_delete=models.CASCADE, null=True, blank=True, related_name="use_requests"
+    )
+    platform_item = models.ForeignKey(
+        PlatformItem, on_delete=models.CASCADE, null=True, blank=True, related_name="use_requests"
+    )
+    requesting_state = models.ForeignKey(
+        State, verbose_name=_("requesting State"), on_delete=models.PROTECT, related_name="+"
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    purpose = models.CharField(_("purpose"), max_length=20, choices=OperationalPurpose.choices)
+    description = models.TextField(_("intended use"))
+    decision = models.CharField(
+        _("decision"),
+        max_length=12,
+        choices=OperationalUseDecision.choices,
+        default=OperationalUseDecision.PENDING,
+    )
+    conditions = models.TextField(_("conditions"), blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]
+        verbose_name = _("operational-use request")
+        verbose_name_plural = _("operational-use requests")
+        constraints = [
+            models.CheckConstraint(condition=EXACTLY_ONE_SUBJECT, name="use_request_one_item"),
+            models.CheckConstraint(
+                condition=~Q(decision=OperationalUseDecision.AGREED_WITH_CONDITIONS)
+                | ~Q(conditions=""),
+                name="use_request_conditions_stated",
+                violation_error_message=_("State the conditions of the agreement."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.requesting_state}: {self.get_purpose_display()}"
+
+    @property
+    def subject(self) -> Case | PlatformItem:
+        return self.case or self.platform_item
+
+    @property
+    def confidential_forum(self) -> str:
+        return FORUM
+
+
+class OperationalUseMessage(models.Model):
+    """The private thread in which requester and provider discuss a request."""
+
+    request = models.ForeignKey(
+        OperationalUseRequest, on_delete=models.CASCADE, related_name="messages"
+    )
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    body = models.TextField(_("message"))
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["sent_at", "pk"]
+        verbose_name = _("message")
+        verbose_name_plural = _("messages")
+
+    def __str__(self) -> str:
+        return f"{self.author} on {self.request_id}"
+
+    @property
+    def confidential_forum(self) -> str:
+        return FORUM
+
+
+class DisclosureChallenge(models.Model):
+    """A bilateral challenge over a suspected unauthorised disclosure (ToR art. 15)."""
+
+    challenger = models.CharField(_("challenged by"), max_length=12, choices=Challenger.choices)
+    challenger_state = models.ForeignKey(
+        State, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    raised_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    raised_at = models.DateTimeField(_("raised at"), auto_now_add=True)
+    challenged_state = models.ForeignKey(
+        State, verbose_name=_("challenged State"), on_delete=models.PROTECT, related_name="+"
+    )
+    case = models.ForeignKey(
+        Case, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    platform_item = models.ForeignKey(
+        PlatformItem, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    description = models.TextField(_("the suspected disclosure"))
+    explanation = models.TextField(_("explanation"), blank=True)
+    remedial_measures = models.TextField(_("remedial measures taken"), blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-raised_at", "-pk"]
+        verbose_name = _("disclosure challenge")
+        verbose_name_plural = _("disclosure challenges")
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(challenger=Challenger.STATE) & Q(challenger_state__isnull=False))
+                | (~Q(challenger=Challenger.STATE) & Q(challenger_state__isnull=True)),
+                name="challenge_state_only_for_a_state_challenger",
+            ),
+            models.CheckConstraint(
+                condition=~Q(challenger_state=models.F("challenged_state")),
+                name="challenge_is_bilateral",
+                violation_error_message=_("A State cannot challenge itself."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_challenger_display()} → {self.challenged_state}"
+
+    @property
+    def confidential_forum(self) -> str:
+        return FORUM
+
+
+class LawEnforcementContact(models.Model):
+    """Up-to-date law-enforcement contact details, supplied via the Secretariat (art. 20)."""
+
+    state = models.ForeignKey(
+        State, verbose_name=_("State"), on_delete=models.PROTECT, related_name="+"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    position = models.CharField(_("position"), max_length=200, blank=True)
+    agency = models.CharField(_("agency"), max_length=300)
+    email = models.EmailField(_("e-mail"))
+    phone = models.CharField(_("telephone"), max_length=40, blank=True)
+    languages = models.CharField(_("working languages"), max_length=200, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["state__country", "name"]
+        verbose_name = _("law-enforcement contact")
+        verbose_name_plural = _("law-enforcement contacts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["state", "email"], name="law_enforcement_contact_once_per_state"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.state})"
+
+    @property
+    def confidential_forum(self) -> str:
+        return FORUM
+
+
+class Briefing(models.Model):
+    """The Chair's oral briefing of WGETI or the CSP after a meeting (ToR art. 22)."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="briefings")
+    audience = models.CharField(_("briefing for"), max_length=10, choices=BriefingAudience.choices)
+    text = models.TextField(_("text of the briefing"))
+    # Each change of the text is a new revision: agreements are to one revision.
+    revision = models.PositiveIntegerField(default=1)
+    based_on = models.ManyToManyField(
+        CasePresentation,
+        verbose_name=_("based on the presentations"),
+        blank=True,
+        related_name="briefings",
+    )
+    drafted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("oral briefing")
+        verbose_name_plural = _("oral briefings")
+
+    def __str__(self) -> str:
+        return f"Briefing of {self.get_audience_display()} on {self.meeting}"
+
+    @property
+    def confidential_forum(self) -> str:
+        return FORUM
+
+
+class BriefingPosition(models.Model):
+    """A participating State agrees to or objects to a briefing (kept between it, the Chair
+    and the Secretariat)."""
+
+    briefing = models.ForeignKey(Briefing, on_delete=models.CASCADE, related_name="positions")
+    state = models.ForeignKey(State, on_delete=models.PROTECT, related_name="+")
+    revision = models.PositiveIntegerField()
+    position = models.CharField(_("position"), max_length=10, choices=Position.choices)
+    reason = models.TextField(_("reason"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["briefing", "state__country"]
+        verbose_name = _("position on a briefing")
+        verbose_name_plural = _("positions on briefings")
+        constraints = [
+            models.UniqueConstraint(fields=["briefing", "state"], name="briefing_position_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.state}: {self.position}"
+
+    @property
+    def confidential_forum(self) -> str:
+        return FORUM

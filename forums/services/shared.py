@@ -1,0 +1,133 @@
+"""Cases and platform items: what a State shares, with whom, and who opened it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from guardian.shortcuts import assign_perm, get_groups_with_perms, remove_perm
+
+from att_portal import access
+from att_portal.access import Action
+from att_portal.directory.models import State
+from att_portal.directory.services import delegation_group
+
+from ..enums import AccessKind, Category, Distribution
+from ..models import AccessRecord, Attachment, Case, InformationCategory, PlatformItem
+from ..permissions import may_share
+
+SharedItem = Case | PlatformItem
+
+
+def categories_for(codes: Iterable[str]) -> list[InformationCategory]:
+    """The art. 19 category rows for `codes` (re-created if a test flushed them)."""
+    codes = sorted(set(codes))
+    unknown = set(codes) - set(Category.values)
+    if unknown:
+        raise ValidationError(_("Unknown category: %(codes)s.") % {"codes": ", ".join(unknown)})
+    InformationCategory.objects.bulk_create(
+        [InformationCategory(code=code) for code in codes], ignore_conflicts=True
+    )
+    return list(InformationCategory.objects.filter(code__in=codes))
+
+
+def _view_perm(item: SharedItem) -> str:
+    return f"forums.view_{type(item)._meta.model_name}"
+
+
+def named_states(item: SharedItem) -> list[State]:
+    """The States an item is narrowed to (other than its provider)."""
+    groups = get_groups_with_perms(item, only_with_perms_in=[_view_perm(item)])
+    return list(State.objects.filter(delegation_group__in=groups).order_by("country"))
+
+
+def _narrow(item: SharedItem, states: Iterable[State]) -> None:
+    """Grant the item to exactly `states`' delegation groups, through django-guardian."""
+    perm = _view_perm(item)
+    wanted = {delegation_group(state).pk for state in states if state.pk != item.provider_state_id}
+    granted = set(
+        get_groups_with_perms(item, only_with_perms_in=[perm]).values_list("pk", flat=True)
+    )
+    for group in Group.objects.filter(pk__in=granted - wanted):
+        remove_perm(perm, group, item)
+    for group in Group.objects.filter(pk__in=wanted - granted):
+        assign_perm(perm, group, item)
+
+
+def _check_distribution(distribution: str, states: list[State]) -> None:
+    if distribution == Distribution.NAMED_STATES and not states:
+        raise ValidationError(
+            {"named_states": _("Name at least one State, or share with all DIEF participants.")}
+        )
+
+
+@transaction.atomic
+def shared_item_save(
+    *,
+    by,
+    item: SharedItem,
+    categories: Iterable[str],
+    named: Iterable[State] = (),
+) -> SharedItem:
+    """Create or change a case or platform item of the user's own State."""
+    if item.pk is None:
+        if not may_share(by):
+            raise PermissionDenied
+        item.provider_state_id = by.state_id
+        item.created_by = by
+        item._change_reason = f"Shared by {by}"
+    else:
+        access.require(by, Action.CHANGE, item)
+        item._change_reason = f"Changed by {by}"
+    named = list(named) if item.distribution == Distribution.NAMED_STATES else []
+    _check_distribution(item.distribution, named)
+    item.full_clean(exclude=["categories"])
+    item.save()
+    item.categories.set(categories_for(categories))
+    _narrow(item, named)
+    return item
+
+
+@transaction.atomic
+def attachment_add(*, by, item: SharedItem, uploaded, content_type: str, safe_name: str):
+    """Store an accepted upload beside an item; a failure leaves no file and no row."""
+    access.require(by, Action.CHANGE, item)
+    attachment = Attachment(
+        original_name=safe_name,
+        content_type=content_type,
+        size=uploaded.size,
+        uploaded_by=by,
+        **{"case" if isinstance(item, Case) else "platform_item": item},
+    )
+    attachment.file.save(attachment.storage_name, uploaded, save=False)
+    try:
+        attachment.full_clean(exclude=["file"])
+        attachment.save()
+    except Exception:
+        attachment.file.delete(save=False)
+        raise
+    return attachment
+
+
+@transaction.atomic
+def attachment_delete(*, by, attachment: Attachment) -> None:
+    access.require(by, Action.CHANGE, attachment)
+    stored = attachment.file.name
+    storage = attachment.file.storage
+    attachment.delete()
+    transaction.on_commit(lambda: storage.delete(stored))
+
+
+def access_record(*, person, item: SharedItem, kind: AccessKind) -> AccessRecord:
+    """Log that `person` opened or downloaded `item` (beyond the rule book: providers
+    see who in which State opened their items)."""
+    return AccessRecord.objects.create(
+        person=person,
+        state_id=person.state_id,
+        affiliation_label=person.affiliation_label,
+        kind=kind,
+        **{"case" if isinstance(item, Case) else "platform_item": item},
+    )

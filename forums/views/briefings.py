@@ -1,0 +1,3 @@
+"""briefings"""
+
+urls: list = []

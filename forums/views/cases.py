@@ -1,0 +1,3 @@
+"""cases"""
+
+urls: list = []

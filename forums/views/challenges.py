@@ -1,0 +1,3 @@
+"""challenges"""
+
+urls: list = []

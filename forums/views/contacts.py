@@ -1,0 +1,3 @@
+"""contacts"""
+
+urls: list = []

@@ -1,0 +1,11 @@
+"""Rows of the authorization matrix, one module per area of the portal.
+
+Each module holds ``OBJECTS`` (name -> callable building a demo object), ``GET_URLS`` and
+``POST_URLS`` (row name -> callable building the URL from those objects) and ``EXPECTED``
+(demo role -> {row name: status}); anonymous visitors are always sent to sign in (302).
+`tests/test_authorization_matrix.py` merges them into the one matrix.
+"""
+
+from . import dief_briefings, dief_cases, dief_challenges, dief_presentations, dief_use_requests
+
+AREAS = (dief_cases, dief_presentations, dief_use_requests, dief_challenges, dief_briefings)
