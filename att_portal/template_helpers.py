@@ -10,7 +10,12 @@ def bootstrap_widget(field):
     """Render a form field's widget with Bootstrap's classes and its accessible links to
     help text and errors."""
     widget = field.field.widget
-    css = "form-select" if isinstance(widget, forms.Select) else "form-control"
+    if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
+        css = "form-check-input me-1"
+    elif isinstance(widget, forms.Select):
+        css = "form-select"
+    else:
+        css = "form-control"
     attrs = {"class": css + (" is-invalid" if field.errors else "")}
     described_by = []
     if field.help_text:

@@ -20,11 +20,13 @@ from att_portal.directory.models import Organisation, State, User
 from att_portal.directory.permissions import (
     active_roles,
     is_delegate,
+    is_dief_participant,
     is_secretariat,
 )
 from att_portal.meetings.models import CspCycle, Meeting
 from att_portal.meetings.selectors import meetings_visible_to, upcoming_meetings_for
 from forums import models as dief
+from forums import selectors as dief_selectors
 from forums.permissions import may_enter_dief
 
 SEARCH_LIMIT = 20
@@ -178,10 +180,16 @@ def search(request: HttpRequest) -> HttpResponse:
                 | Q(username__icontains=query)
             ),
         }
+        if is_dief_participant(user):
+            # DIEF material, for those the forum admits, through its own selectors.
+            words = Q(title__icontains=query) | Q(summary__icontains=query)
+            sources["cases"] = dief_selectors.cases_visible_to(user).filter(words)
+            sources["platform"] = dief_selectors.platform_items_visible_to(user).filter(words)
         for name, queryset in sources.items():
             counts[name] = queryset.count()
             results[name] = list(queryset[:SEARCH_LIMIT])
-        marking.note(request, results["meetings"])
+        marking.note(request, results["meetings"], *results.get("cases", ()))
+        marking.note(request, *results.get("platform", ()))
     return render(
         request,
         "search.html",

@@ -131,3 +131,16 @@ def access_record(*, person, item: SharedItem, kind: AccessKind) -> AccessRecord
         kind=kind,
         **{"case" if isinstance(item, Case) else "platform_item": item},
     )
+
+
+@transaction.atomic
+def undertaking_accept(*, by, admission) -> None:
+    """The expert accepts the confidentiality undertaking (ToR art. 15); once only."""
+    if admission.expert_id != by.pk:
+        raise PermissionDenied
+    if admission.undertaking_accepted_at is None:
+        from django.utils import timezone
+
+        admission.undertaking_accepted_at = timezone.now()
+        admission._change_reason = "Confidentiality undertaking accepted"
+        admission.save(update_fields=["undertaking_accepted_at"])

@@ -1,3 +1,275 @@
-"""cases"""
+"""Cases (ToR arts. 11, 18, 19) and the information exchange platform (art. 13): lists,
+pages, forms, attachments with watermarked downloads, the access log and the PDF."""
 
-urls: list = []
+from __future__ import annotations
+
+import io
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import path
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from att_portal import access
+from att_portal.access import Action
+from documents.pdf import pdf_response, render_pdf, watermark_for
+
+from .. import selectors
+from ..enums import AccessKind
+from ..forms import (
+    SECURITY_REMINDER,
+    AttachmentForm,
+    CaseForm,
+    PlatformItemForm,
+    SharedItemFilter,
+    UndertakingForm,
+)
+from ..models import Attachment, Case, ExpertAdmission, PlatformItem
+from ..permissions import DiefAction, admits_experts, may_share
+from ..services import shared as services
+from ..watermark import stamp
+
+KINDS = {
+    "case": (Case, CaseForm, "dief:case_detail", "dief:case_list"),
+    "item": (PlatformItem, PlatformItemForm, "dief:item_detail", "dief:item_list"),
+}
+
+
+def _item(request, kind: str, pk: int):
+    model = KINDS[kind][0]
+    return access.get_visible_or_404(
+        request.user, selectors.shared_items_visible_to(request.user, model), pk=pk
+    )
+
+
+def item_list(request: HttpRequest, kind: str) -> HttpResponse:
+    model = KINDS[kind][0]
+    form = SharedItemFilter(request.GET or None)
+    items = selectors.shared_items_visible_to(request.user, model)
+    if form.is_valid():
+        items = selectors.shared_items_matching(
+            items,
+            words=form.cleaned_data["q"],
+            category=form.cleaned_data["category"],
+            state_id=request.user.state_id if form.cleaned_data["mine"] else None,
+        )
+    else:
+        items = selectors.shared_items_matching(items)
+    page = Paginator(items, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "forums/cases/list.html",
+        {"kind": kind, "form": form, "page": page, "may_share": may_share(request.user)},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def item_new(request: HttpRequest, kind: str) -> HttpResponse:
+    return _item_form(request, kind, None)
+
+
+@require_http_methods(["GET", "POST"])
+def item_edit(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    return _item_form(request, kind, _item(request, kind, pk))
+
+
+def _item_form(request, kind: str, item) -> HttpResponse:
+    model, form_class, detail, _list = KINDS[kind]
+    if item is None:
+        if not may_share(request.user):
+            raise PermissionDenied
+        item = model()
+    else:
+        access.require(request.user, Action.CHANGE, item)
+    provider = item.provider_state_id or request.user.state_id
+    form = form_class(
+        request.POST if request.method == "POST" else None,
+        request.FILES if request.method == "POST" else None,
+        instance=item,
+        provider_state_id=provider,
+        initial={"named_states": services.named_states(item)} if item.pk else None,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                saved = services.shared_item_save(
+                    by=request.user,
+                    item=form.save(commit=False),
+                    categories=form.cleaned_data["categories"],
+                    named=form.cleaned_data["named_states"],
+                )
+                if form.cleaned_data.get("attachment"):
+                    services.attachment_add(
+                        by=request.user,
+                        item=saved,
+                        uploaded=form.cleaned_data["attachment"],
+                        content_type=form.content_type,
+                        safe_name=form.safe_name,
+                    )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Saved. It is confidential to the DIEF."))
+            return redirect(detail, saved.pk)
+    return render(
+        request,
+        "forums/cases/form.html",
+        {"kind": kind, "form": form, "item": item, "reminder": SECURITY_REMINDER},
+    )
+
+
+@admits_experts
+def item_detail(request: HttpRequest, kind: str, pk: int, *, upload_form=None) -> HttpResponse:
+    item = _item(request, kind, pk)
+    user = request.user
+    if request.method == "GET":
+        services.access_record(person=user, item=item, kind=AccessKind.VIEW)
+    may_change = access.can(user, Action.CHANGE, item)
+    see_log = access.can(user, DiefAction.SEE_ACCESS_LOG, item)
+    return render(
+        request,
+        "forums/cases/detail.html",
+        {
+            "kind": kind,
+            "item": item,
+            "categories": item.categories.all(),
+            "attachments": selectors.attachments_of(user, item),
+            "presentations": selectors.presentations_of(user, item) if kind == "case" else None,
+            "named_states": services.named_states(item) if may_change else None,
+            "may_change": may_change,
+            "may_present": kind == "case" and access.can(user, DiefAction.PRESENT, item),
+            "may_request_use": access.can(user, DiefAction.REQUEST_USE, item),
+            "may_see_history": access.can(user, Action.VIEW_HISTORY, item),
+            "access_log": selectors.access_records_of(user, item) if see_log else None,
+            "upload_form": upload_form or (AttachmentForm() if may_change else None),
+        },
+    )
+
+
+@require_POST
+def attachment_upload(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    item = _item(request, kind, pk)
+    access.require(request.user, Action.CHANGE, item)
+    form = AttachmentForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return item_detail(request, kind, pk, upload_form=form)
+    services.attachment_add(
+        by=request.user,
+        item=item,
+        uploaded=form.cleaned_data["file"],
+        content_type=form.content_type,
+        safe_name=form.safe_name,
+    )
+    messages.success(request, _("The attachment is stored."))
+    return redirect(KINDS[kind][2], pk)
+
+
+@require_POST
+def attachment_delete(request: HttpRequest, attachment_pk: int) -> HttpResponse:
+    attachment = access.get_visible_or_404(
+        request.user, Attachment.objects.select_related("case", "platform_item"), pk=attachment_pk
+    )
+    subject = attachment.subject
+    services.attachment_delete(by=request.user, attachment=attachment)
+    messages.success(request, _("The attachment is deleted."))
+    return redirect(subject.get_absolute_url())
+
+
+@admits_experts
+def attachment_download(request: HttpRequest, attachment_pk: int) -> HttpResponse:
+    """Attachments are served only here, after the permission layer, watermarked for the
+    person downloading them: never from a media URL."""
+    attachment = access.get_visible_or_404(
+        request.user, Attachment.objects.select_related("case", "platform_item"), pk=attachment_pk
+    )
+    try:
+        with attachment.file.open("rb") as handle:
+            data = handle.read()
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    stamped = stamp(data, attachment.content_type, watermark_for(request.user))
+    services.access_record(person=request.user, item=attachment.subject, kind=AccessKind.DOWNLOAD)
+    return FileResponse(
+        io.BytesIO(stamped),
+        as_attachment=True,
+        filename=attachment.original_name,
+        content_type=attachment.content_type,
+    )
+
+
+@admits_experts
+def item_pdf(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    item = _item(request, kind, pk)
+    language = (
+        get_language() if get_language() in ("ar", "zh-hans", "en", "fr", "ru", "es") else "en"
+    )
+    pdf = render_pdf(
+        "pdf/dief_item.html",
+        {
+            "item": item,
+            "kind": kind,
+            "categories": item.categories.all(),
+            "issued_on": timezone.localdate(),
+            "body_heading": _("Diversion Information Exchange Forum"),
+        },
+        language=language,
+        viewer=request.user,
+        confidential_forum=item.confidential_forum,
+    )
+    services.access_record(person=request.user, item=item, kind=AccessKind.PDF)
+    return pdf_response(pdf, f"dief-{kind}-{item.pk}.pdf")
+
+
+@admits_experts
+@require_http_methods(["GET", "POST"])
+def undertaking(request: HttpRequest, pk: int) -> HttpResponse:
+    """An admitted non-state expert accepts the confidentiality undertaking (art. 15)
+    before the case opens to them."""
+    admission = access.get_visible_or_404(
+        request.user,
+        ExpertAdmission.objects.select_related(
+            "presentation__case__provider_state", "presentation__meeting"
+        ).filter(expert=request.user),
+        pk=pk,
+    )
+    form = UndertakingForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        services.undertaking_accept(by=request.user, admission=admission)
+        return redirect("dief:case_detail", admission.presentation.case_id)
+    return render(request, "forums/cases/undertaking.html", {"admission": admission, "form": form})
+
+
+urls = [
+    path("cases/", item_list, {"kind": "case"}, name="case_list"),
+    path("cases/new/", item_new, {"kind": "case"}, name="case_new"),
+    path("cases/<int:pk>/", item_detail, {"kind": "case"}, name="case_detail"),
+    path("cases/<int:pk>/edit/", item_edit, {"kind": "case"}, name="case_edit"),
+    path("cases/<int:pk>/pdf/", item_pdf, {"kind": "case"}, name="case_pdf"),
+    path(
+        "cases/<int:pk>/attachments/",
+        attachment_upload,
+        {"kind": "case"},
+        name="case_attachment_upload",
+    ),
+    path("platform/", item_list, {"kind": "item"}, name="item_list"),
+    path("platform/new/", item_new, {"kind": "item"}, name="item_new"),
+    path("platform/<int:pk>/", item_detail, {"kind": "item"}, name="item_detail"),
+    path("platform/<int:pk>/edit/", item_edit, {"kind": "item"}, name="item_edit"),
+    path("platform/<int:pk>/pdf/", item_pdf, {"kind": "item"}, name="item_pdf"),
+    path(
+        "platform/<int:pk>/attachments/",
+        attachment_upload,
+        {"kind": "item"},
+        name="item_attachment_upload",
+    ),
+    path("attachments/<int:attachment_pk>/", attachment_download, name="attachment_download"),
+    path("attachments/<int:attachment_pk>/delete/", attachment_delete, name="attachment_delete"),
+    path("admissions/<int:pk>/undertaking/", undertaking, name="undertaking"),
+]

@@ -1,13 +1,27 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from att_portal.directory.permissions import is_dief_participant
 from att_portal.meetings.enums import Body
 from att_portal.meetings.selectors import meetings_visible_to
 
-from ..permissions import admits_experts
+from .. import selectors
+from ..permissions import admits_experts, is_participating_delegate
 
 
 @admits_experts
 def home(request: HttpRequest) -> HttpResponse:
-    meetings = meetings_visible_to(request.user, body=Body.DIEF)
-    return render(request, "forums/home.html", {"meetings": meetings})
+    user = request.user
+    participant = is_dief_participant(user)
+    return render(
+        request,
+        "forums/home.html",
+        {
+            "meetings": meetings_visible_to(user, body=Body.DIEF),
+            "participant": participant,
+            "delegate": is_participating_delegate(user),
+            "case_count": selectors.cases_visible_to(user).count() if participant else 0,
+            "item_count": selectors.platform_items_visible_to(user).count() if participant else 0,
+            "admissions": None if participant else selectors.admissions_of(user),
+        },
+    )

@@ -1,0 +1,131 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from att_portal.directory.models import DIEF_STATUSES, State
+
+from .enums import Category, Distribution
+from .models import Case, PlatformItem
+
+SECURITY_REMINDER = _(
+    "States are not expected to share information whose disclosure would harm national "
+    "security, or that would prejudice ongoing or pending law-enforcement proceedings "
+    "(ToR art. 13)."
+)
+
+
+class SharedItemForm(forms.ModelForm):
+    categories = forms.MultipleChoiceField(
+        label=_("Categories of information (ToR art. 19)"),
+        choices=Category.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    named_states = forms.ModelMultipleChoiceField(
+        label=_("States that may read it"),
+        queryset=State.objects.none(),
+        required=False,
+        help_text=_("Only with “Only the States I name”. Your own State always sees it."),
+    )
+    attachment = forms.FileField(
+        label=_("Attachment (PDF, PNG or JPEG)"),
+        required=False,
+        help_text=_("More attachments can be added on the item's page."),
+    )
+
+    def __init__(self, *args, provider_state_id: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["named_states"].queryset = (
+            State.objects.with_current_status()
+            .filter(current_status__in=DIEF_STATUSES)
+            .exclude(pk=provider_state_id)
+        )
+        self.fields["distribution"].widget = forms.RadioSelect(choices=Distribution.choices)
+        if self.instance.pk:
+            self.fields.pop("attachment")
+            self.initial["categories"] = [c.code for c in self.instance.categories.all()]
+
+    def clean_attachment(self):
+        from .uploads import check_attachment
+
+        uploaded = self.cleaned_data.get("attachment")
+        if uploaded:
+            self.content_type, self.safe_name = check_attachment(uploaded)
+        return uploaded
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("distribution") == Distribution.NAMED_STATES and not cleaned.get(
+            "named_states"
+        ):
+            self.add_error(
+                "named_states",
+                _("Name at least one State, or share with all DIEF participants."),
+            )
+        return cleaned
+
+
+class CaseForm(SharedItemForm):
+    class Meta:
+        model = Case
+        fields = [
+            "title",
+            "summary",
+            "diversion_details",
+            "detection_details",
+            "detection_timeliness",
+            "methods_and_means",
+            "actors",
+            "investigation",
+            "marking",
+            "distribution",
+        ]
+        widgets = {
+            name: forms.Textarea(attrs={"rows": 4})
+            for name in [
+                "summary",
+                "diversion_details",
+                "detection_details",
+                "methods_and_means",
+                "actors",
+            ]
+        }
+
+
+class PlatformItemForm(SharedItemForm):
+    class Meta:
+        model = PlatformItem
+        fields = ["title", "summary", "information", "marking", "distribution"]
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 3}),
+            "information": forms.Textarea(attrs={"rows": 8}),
+        }
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(label=_("Attachment (PDF, PNG or JPEG)"))
+
+    def clean_file(self):
+        from .uploads import check_attachment
+
+        uploaded = self.cleaned_data["file"]
+        self.content_type, self.safe_name = check_attachment(uploaded)
+        return uploaded
+
+
+class SharedItemFilter(forms.Form):
+    q = forms.CharField(label=_("Words"), required=False, max_length=200)
+    category = forms.ChoiceField(
+        label=_("Category"), choices=[("", _("All categories")), *Category.choices], required=False
+    )
+    mine = forms.BooleanField(label=_("Shared by my State"), required=False)
+
+
+class UndertakingForm(forms.Form):
+    accept = forms.BooleanField(
+        label=_(
+            "I will keep the discussion and every item marked confidential by its provider "
+            "confidential (DIEF Terms of Reference, art. 15)."
+        ),
+        error_messages={"required": _("Accept the undertaking to see the case.")},
+    )
