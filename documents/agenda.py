@@ -23,6 +23,7 @@ from att_portal.meetings.enums import Body
 from att_portal.meetings.models import DeadlineCompletion, Meeting
 from att_portal.meetings.services import delegation_contacts
 from att_portal.notifications.services import Message, messages_queue
+from forums.minutes import check_agenda_item
 
 from .enums import AgendaState, Distribution
 from .models import Agenda, AgendaItem, AgendaVersion, Document
@@ -99,6 +100,7 @@ def agenda_item_add(
     documents=(),
 ) -> AgendaItem:
     _editable(by, agenda)
+    check_agenda_item(meeting=agenda.meeting, title=title)  # ToR art. 17
     if parent is not None and (parent.agenda_id != agenda.pk or parent.parent_id is not None):
         raise ValidationError(_("A sub-item goes under an item of the same agenda."))
     if session is not None and session.meeting_id != agenda.meeting_id:

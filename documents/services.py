@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from att_portal import access
 from att_portal.directory.models import State, User
 from att_portal.meetings.models import CspCycle
+from forums.minutes import check_document  # ToR art. 17: no minutes of DIEF meetings
 
 from .enums import Distribution
 from .models import Document, LanguageVersion, RunningNumber
@@ -81,6 +82,7 @@ def register_unchecked(
 ) -> Document:
     """The register itself, for services that have checked the caller's right (e.g. the
     Chair issuing an agenda)."""
+    check_document(body=body, meeting=None, title=title, doc_type=doc_type)
     authors = tuple(sorted(s.alpha3 for s in author_states or [])) or (author_office,)
     number = running_number_next()
     symbol = DocumentSymbol(
@@ -159,6 +161,12 @@ def revise_unchecked(
     *, by: User, document: Document, title: str = "", issued_on: datetime.date
 ) -> Document:
     original = document.revises or document
+    check_document(
+        body=original.body,
+        meeting=original.meeting,
+        title=title or original.title,
+        doc_type=original.doc_type,
+    )
     latest = (
         Document.objects.select_for_update()
         .filter(Q(pk=original.pk) | Q(revises=original))

@@ -257,7 +257,11 @@ def document_register(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         data["author_states"] = list(data["author_states"])
-        document = services.document_register(by=request.user, **data)
-        messages.success(request, _("Registered as %(symbol)s.") % {"symbol": document.symbol})
-        return redirect("documents:detail", pk=document.pk)
+        try:
+            document = services.document_register(by=request.user, **data)
+        except ValidationError as exc:  # e.g. minutes of a DIEF meeting (ToR art. 17)
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Registered as %(symbol)s.") % {"symbol": document.symbol})
+            return redirect("documents:detail", pk=document.pk)
     return render(request, "documents/document_register.html", {"form": form})

@@ -3,11 +3,14 @@ Called by `att_portal.demo.seed`; each area of the forum adds its own function h
 
 from __future__ import annotations
 
+from django.core.files.base import ContentFile
+
 from att_portal.directory.models import User
 
 from .enums import DetectionTimeliness, Distribution, Investigation
 from .models import Case, PlatformItem
-from .services.shared import shared_item_save
+from .services.shared import attachment_add, shared_item_save
+from .uploads import PDF
 
 AUSTRIAN_CASE = "Pistols exported under licence found at a crime scene abroad"
 NARROWED_CASE = "Broker network using falsified end-user certificates"
@@ -17,6 +20,10 @@ NARROWED_ITEM = "Transit route through a free-trade zone"
 
 def seed(people: dict[str, User], states: dict, meetings: dict) -> None:
     _cases(people, states)
+    _presentations(people, states, meetings)
+    _expert(people, meetings)
+    _bilateral(people, states)
+    _briefings(people, meetings)
 
 
 def _cases(people, states) -> None:
@@ -87,3 +94,175 @@ def _cases(people, states) -> None:
         for name, value in fields.items():
             setattr(item, name, value)
         shared_item_save(by=by, item=item, categories=categories, named=named)
+    case = Case.objects.get(title=AUSTRIAN_CASE)
+    if not case.attachments.exists():
+        from att_portal.demo import _minimal_pdf
+
+        evidence = ContentFile(_minimal_pdf("Tracing results, iARMS"), name="tracing.pdf")
+        attachment_add(
+            by=austria,
+            item=case,
+            uploaded=evidence,
+            content_type=PDF,
+            safe_name="tracing-results.pdf",
+        )
+
+
+def _bilateral(people, states) -> None:
+    """Operational use (art. 16), a disclosure challenge (art. 15) and law-enforcement
+    contacts (art. 20)."""
+    from .enums import OperationalPurpose
+    from .models import DisclosureChallenge, LawEnforcementContact, OperationalUseRequest
+    from .services.challenges import challenge_answer, challenge_raise
+    from .services.contacts import law_enforcement_contact_save
+    from .services.use_requests import use_request_create, use_request_message_post
+
+    austria, thailand = people["delegate-sp"], people["delegate-sig"]
+    secretariat = people["secretariat"]
+    case = Case.objects.get(title=AUSTRIAN_CASE)
+    if not OperationalUseRequest.objects.filter(case=case, requesting_state=states["TH"]).exists():
+        request = use_request_create(
+            by=thailand,
+            item=case,
+            purpose=OperationalPurpose.EXPORT_ASSESSMENT,
+            description="We would like to take the diversion pattern into account when "
+            "assessing a pending licence for the same end user.",
+        )
+        use_request_message_post(
+            by=austria,
+            request=request,
+            body="Could you tell us which licence and which end user you have in mind?",
+        )
+        use_request_message_post(
+            by=thailand,
+            request=request,
+            body="A licence for small arms ammunition to the same armoury; details by "
+            "secure channel.",
+        )
+    if not DisclosureChallenge.objects.filter(
+        challenger_state=states["AT"], challenged_state=states["TH"]
+    ).exists():
+        challenge = challenge_raise(
+            by=austria,
+            challenged_state=states["TH"],
+            description="Details matching our case appeared in a press article.",
+            case=case,
+        )
+        challenge_answer(
+            by=thailand,
+            challenge=challenge,
+            explanation="A briefing note was forwarded beyond the authorised officials.",
+            remedial_measures="The note was withdrawn and the officials reminded of the "
+            "confidentiality of the forum.",
+        )
+    for state, fields in [
+        (
+            states["AT"],
+            {
+                "name": "Katharina Berger",
+                "position": "Head of unit, firearms trafficking",
+                "agency": "Federal Criminal Police Office (Bundeskriminalamt)",
+                "email": "firearms.unit@example.at",
+                "phone": "+43 1 000 0000",
+                "languages": "German, English",
+            },
+        ),
+        (
+            states["TH"],
+            {
+                "name": "Niran Chaiyaporn",
+                "position": "Investigations officer",
+                "agency": "Customs Department, Investigation and Suppression Bureau",
+                "email": "investigations@example.th",
+                "languages": "Thai, English",
+            },
+        ),
+    ]:
+        if not LawEnforcementContact.objects.filter(state=state, email=fields["email"]).exists():
+            contact = LawEnforcementContact(state=state, **fields)
+            law_enforcement_contact_save(by=secretariat, contact=contact)
+
+
+def _presentations(people, states, meetings) -> None:
+    """Austria presents its case in February 2027 and names Thailand, which has yet to
+    reply (ToR arts. 11-12)."""
+    from django.core.exceptions import ValidationError
+
+    from .models import CasePresentation
+    from .services.presentations import concerned_states_name, presentation_intend
+
+    austria = people["delegate-sp"]
+    meeting = meetings["DIEF meeting, February 2027"]
+    case = Case.objects.get(title=AUSTRIAN_CASE)
+    if CasePresentation.objects.filter(case=case, meeting=meeting).exists():
+        return
+    try:
+        presentation = presentation_intend(by=austria, case=case, meeting=meeting)
+        concerned_states_name(by=austria, presentation=presentation, states=[states["TH"]])
+    except ValidationError:  # seeded after the meeting or its agenda's adoption
+        return
+
+
+def _expert(people, meetings) -> None:
+    """The demo expert (Conflict Armament Research) is admitted to Austria's presentation
+    in February 2027 and has accepted the confidentiality undertaking (ToR arts. 8, 15)."""
+    from django.utils import timezone
+
+    from .models import CasePresentation, ExpertAdmission
+
+    presentation = CasePresentation.objects.filter(
+        case__title=AUSTRIAN_CASE, meeting=meetings["DIEF meeting, February 2027"]
+    ).first()
+    if presentation is None:
+        return
+    ExpertAdmission.objects.get_or_create(
+        presentation=presentation,
+        expert=people["expert"],
+        defaults={
+            "admitted_by": people["secretariat"],
+            "undertaking_accepted_at": timezone.now(),
+        },
+    )
+
+
+REVIEW_MEETING = "DIEF meeting on the review of the forum"
+REVIEW_BRIEFING_TEXT = (
+    "Participants discussed how diverted small arms are traced after delivery. A case "
+    "presented by Austria showed the value of tracing requests through INTERPOL iARMS and "
+    "of checking storage at the end user. Participants saw a need for post-shipment "
+    "cooperation between exporting and importing States."
+)
+
+
+def _briefings(people, meetings) -> None:
+    """Art. 22: who took part in the 2024 review meeting, the Austrian case presented
+    there (history, created directly) and the Chair's draft briefing of the CSP, which
+    Austria has agreed to and Thailand and Mexico not yet."""
+    from att_portal.meetings.models import Participation
+
+    from .enums import BriefingAudience, Position
+    from .models import Briefing, CasePresentation
+    from .services.briefings import briefing_draft, briefing_position_record
+
+    meeting = meetings[REVIEW_MEETING]
+    for role in ("delegate-sp", "markus.huber", "delegate-sig", "dief-chair"):
+        person = people[role]
+        Participation.objects.get_or_create(
+            meeting=meeting, person=person, defaults={"nominated_by": person}
+        )
+    case = Case.objects.get(title=AUSTRIAN_CASE)
+    presentation, _created = CasePresentation.objects.get_or_create(
+        case=case, meeting=meeting, defaults={"intended_by": people["delegate-sp"]}
+    )
+    if Briefing.objects.filter(meeting=meeting).exists():
+        return
+    briefing = briefing_draft(
+        by=people["dief-chair"],
+        meeting=meeting,
+        audience=BriefingAudience.CSP,
+        text=REVIEW_BRIEFING_TEXT,
+        based_on=[presentation],
+    )
+    briefing_position_record(
+        by=people["delegate-sp"], briefing=briefing, position=Position.AGREE, reason=""
+    )

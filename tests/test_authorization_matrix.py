@@ -237,7 +237,8 @@ EXPECTED = {
     "delegate-sig": _DIEF_DELEGATE,
     "delegate-obs": _OUTSIDER,
     "ngo": _OUTSIDER,
-    "expert": _OUTSIDER,
+    # Admitted to one presentation (demo): the DIEF home shows that invitation only.
+    "expert": {**_OUTSIDER, "dief:home": 200},
 }
 
 for _area in AREAS:
@@ -321,7 +322,7 @@ TAIL = ["/directory/states/", "/directory/organisations/", "/notices/", "/meetin
         ("delegate-sp", [*HEAD, "/dief/", "/wgeti/", "/directory/states/aut/", *TAIL]),
         ("delegate-obs", [*HEAD, "/wgeti/", "/directory/states/idn/", *TAIL]),
         ("ngo", [*HEAD, "/wgeti/", *TAIL]),
-        ("expert", [*HEAD, "/wgeti/", *TAIL]),
+        ("expert", [*HEAD, "/dief/", "/wgeti/", *TAIL]),  # admitted to one presentation
     ],
 )
 def test_dashboard_offers_each_role_what_it_may_do(role, areas, client_for):

@@ -82,7 +82,13 @@ class Recipients:
         self.invited: dict[int, list[int]] = {}
         for meeting_id, state_id in invitations.values_list("meeting_id", "state_id"):
             self.invited.setdefault(meeting_id, []).append(state_id)
-        self.contacts = delegation_contacts({s for ids in self.invited.values() for s in ids})
+        # Acts of one State under the DIEF ToR art. 12: the forum knows which States act.
+        from forums.selectors.presentations import acting_states
+
+        self.acting = acting_states(meetings)
+        self.contacts = delegation_contacts(
+            {s for ids in [*self.invited.values(), *self.acting.values()] for s in ids}
+        )
 
     def of(self, deadline: Deadline) -> list[User]:
         if deadline.responsible == Responsible.SECRETARIAT:
@@ -96,8 +102,11 @@ class Recipients:
                 for state_id in self.invited.get(deadline.meeting.pk, [])
                 for person in self.contacts.get(state_id, [])
             ]
-        # Acts of one State (expert proposals, concerned-State replies) are reminded by
-        # the workflows that know which State must act.
+        acting = self.acting.get((deadline.meeting.pk, deadline.key))
+        if acting:
+            return [person for state_id in acting for person in self.contacts.get(state_id, [])]
+        # Other acts of one State (expert proposals) are reminded by the workflows that
+        # know which State must act.
         return []
 
 

@@ -205,6 +205,7 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
 
 
 PDF_KINDS = {"timetable": "pdf/timetable.html", "invitation": "pdf/invitation_letter.html"}
+MINUTES_KINDS = ("minutes", "report")
 
 
 @login_required
@@ -213,6 +214,10 @@ def meeting_pdf(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     from documents.pdf import UN_LANGUAGES, pdf_response, render_pdf
 
     meeting = visible_meeting(request, pk)
+    if kind in MINUTES_KINDS and meeting.body == Body.DIEF:
+        from forums.minutes import minutes_refused_response
+
+        return minutes_refused_response(request, meeting)  # ToR art. 17
     template = PDF_KINDS.get(kind)
     language = request.GET.get("lang", "en")
     if template is None or language not in UN_LANGUAGES:

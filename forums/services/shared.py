@@ -38,9 +38,14 @@ def _view_perm(item: SharedItem) -> str:
     return f"forums.view_{type(item)._meta.model_name}"
 
 
+def _granted_groups(item: SharedItem):
+    codename = _view_perm(item).split(".", 1)[1]  # guardian filters by codename here
+    return get_groups_with_perms(item, only_with_perms_in=[codename])
+
+
 def named_states(item: SharedItem) -> list[State]:
     """The States an item is narrowed to (other than its provider)."""
-    groups = get_groups_with_perms(item, only_with_perms_in=[_view_perm(item)])
+    groups = _granted_groups(item)
     return list(State.objects.filter(delegation_group__in=groups).order_by("country"))
 
 
@@ -48,9 +53,7 @@ def _narrow(item: SharedItem, states: Iterable[State]) -> None:
     """Grant the item to exactly `states`' delegation groups, through django-guardian."""
     perm = _view_perm(item)
     wanted = {delegation_group(state).pk for state in states if state.pk != item.provider_state_id}
-    granted = set(
-        get_groups_with_perms(item, only_with_perms_in=[perm]).values_list("pk", flat=True)
-    )
+    granted = set(_granted_groups(item).values_list("pk", flat=True))
     for group in Group.objects.filter(pk__in=granted - wanted):
         remove_perm(perm, group, item)
     for group in Group.objects.filter(pk__in=wanted - granted):

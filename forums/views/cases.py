@@ -35,6 +35,7 @@ from ..models import Attachment, Case, ExpertAdmission, PlatformItem
 from ..permissions import DiefAction, admits_experts, may_share
 from ..services import shared as services
 from ..watermark import stamp
+from . import add_refusal
 
 KINDS = {
     "case": (Case, CaseForm, "dief:case_detail", "dief:case_list"),
@@ -114,7 +115,7 @@ def _item_form(request, kind: str, item) -> HttpResponse:
                         safe_name=form.safe_name,
                     )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_refusal(form, error)
         else:
             messages.success(request, _("Saved. It is confidential to the DIEF."))
             return redirect(detail, saved.pk)

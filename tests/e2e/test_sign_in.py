@@ -2,63 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-
 import pytest
-from django.db import connection
-from django_otp.oath import totp
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from tests.e2e.conftest import current_code_of, sign_in
 from tests.factories import OrganisationUserFactory, SecretariatUserFactory, UserFactory
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-PASSWORD = "correct horse battery staple"
-
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def page(live_server):
-    if not shutil.which(CHROMIUM):
-        if os.environ.get("CI") == "true":
-            pytest.fail("Chromium is missing on CI; `make test` installs it.")
-        pytest.skip("Debian's chromium package is not installed (make test installs it).")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context(locale="en-GB")
-        page = context.new_page()
-        page.set_default_timeout(15_000)
-        yield page
-        browser.close()
-
-
-def current_code_of(user) -> str:
-    """The code the person's authenticator app shows now. Playwright's sync API runs the
-    test in a greenlet, where Django opens a connection of its own: close it after use."""
-    try:
-        device = TOTPDevice.objects.get(user=user)
-        return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
-    finally:
-        connection.close()
-
-
-def sign_in(page, live_server, username: str) -> None:
-    page.goto(f"{live_server.url}/")
-    page.get_by_label("User name").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
 
 
 def test_state_party_delegate_signs_in_and_sees_the_dief_on_the_dashboard(page, live_server):

@@ -553,3 +553,29 @@ def test_portal_search_finds_only_the_cases_the_reader_may_see(role, cases, peop
         assert {c.title for c in response.context["results"]["cases"]} == cases
         assert response.context["counts"]["cases"] == len(cases)
         assert "no-store" in response["Cache-Control"]
+
+
+def test_provider_changes_the_named_states_and_widens_to_all(people):
+    case = narrowed_case(people)
+    provider = client(people["provider"])
+    page = provider.get(case.get_absolute_url())
+    assert page.context["named_states"] == [people["named"].state]
+    edit = reverse("dief:case_edit", args=[case.pk])
+    form = {**CASE_FORM, "title": case.title}
+
+    provider.post(
+        edit, {**form, "distribution": "named", "named_states": [people["signatory"].state.pk]}
+    )
+    assert client(people["named"]).get(case.get_absolute_url()).status_code == 404
+    assert client(people["signatory"]).get(case.get_absolute_url()).status_code == 200
+
+    provider.post(edit, form)
+    case.refresh_from_db()
+    assert case.distribution == Distribution.ALL_PARTICIPANTS
+    assert client(people["named"]).get(case.get_absolute_url()).status_code == 200
+    from guardian.models import GroupObjectPermission
+
+    from forums.models import CaseGroupObjectPermission
+
+    assert CaseGroupObjectPermission.objects.count() == 0
+    assert GroupObjectPermission.objects.count() == 0

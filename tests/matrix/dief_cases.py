@@ -3,7 +3,7 @@
 from django.urls import reverse
 
 from forums.demo import AUSTRIAN_CASE, NARROWED_CASE, NARROWED_ITEM, THAI_ITEM
-from forums.models import Attachment, Case, PlatformItem
+from forums.models import Attachment, Case, ExpertAdmission, PlatformItem
 
 OBJECTS = {
     "case": lambda: Case.objects.get(title=AUSTRIAN_CASE),
@@ -11,6 +11,7 @@ OBJECTS = {
     "thai_item": lambda: PlatformItem.objects.get(title=THAI_ITEM),
     "narrowed_item": lambda: PlatformItem.objects.get(title=NARROWED_ITEM),
     "attachment": lambda: Attachment.objects.get(case__title=AUSTRIAN_CASE),
+    "admission": lambda: ExpertAdmission.objects.get(expert__username="expert"),
 }
 
 GET_URLS = {
@@ -38,6 +39,9 @@ GET_URLS = {
     "dief:item_pdf (Thai item)": lambda d: reverse("dief:item_pdf", args=[d["thai_item"].pk]),
     "dief:attachment_download (Austrian case)": lambda d: reverse(
         "dief:attachment_download", args=[d["attachment"].pk]
+    ),
+    "dief:undertaking (the demo expert's admission)": lambda d: reverse(
+        "dief:undertaking", args=[d["admission"].pk]
     ),
     "history (Austrian case)": lambda d: reverse("history", args=["case", d["case"].pk]),
     "history (Austrian item narrowed to Thailand)": lambda d: reverse(
@@ -71,6 +75,7 @@ _PARTICIPANT = {
     "dief:item_edit (Thai item)": 403,
     "dief:item_pdf (Thai item)": 200,
     "dief:attachment_download (Austrian case)": 200,
+    "dief:undertaking (the demo expert's admission)": 404,  # the expert's own
     "history (Austrian case)": 403,
     "history (Austrian item narrowed to Thailand)": 404,
     "dief:case_attachment_upload (Austrian case, empty form)": 403,
@@ -117,5 +122,18 @@ EXPECTED = {
     },
     "delegate-obs": _OUTSIDER,
     "ngo": _OUTSIDER,
-    "expert": _OUTSIDER,
+    # Admitted to Austria's presentation in February 2027, undertaking accepted: that one
+    # case (and its attachment), nothing else of the forum.
+    "expert": {
+        **_OUTSIDER,
+        "dief:case_detail (Austrian case, all participants)": 200,
+        "dief:case_detail (Austrian case narrowed to Germany)": 404,
+        "dief:case_pdf (Austrian case narrowed to Germany)": 404,
+        "dief:item_detail (Thai item, all participants)": 404,
+        "dief:item_detail (Austrian item narrowed to Thailand)": 404,
+        "dief:item_pdf (Thai item)": 404,
+        "dief:attachment_download (Austrian case)": 200,
+        "dief:undertaking (the demo expert's admission)": 200,
+        "history (Austrian case)": 403,  # sees the case, not its history
+    },
 }

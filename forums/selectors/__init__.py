@@ -7,7 +7,7 @@ from django.db.models import Q, QuerySet
 
 from att_portal import access
 
-from .models import AccessRecord, Attachment, Case, CasePresentation, PlatformItem
+from ..models import AccessRecord, Attachment, Case, CasePresentation, PlatformItem
 
 
 def cases_visible_to(user) -> QuerySet[Case]:
@@ -53,7 +53,7 @@ def presentations_of(user, case: Case) -> QuerySet[CasePresentation]:
 
 def admissions_of(user) -> QuerySet:
     """The presentations a non-state expert is admitted to (accepted or not yet)."""
-    from .models import ExpertAdmission
+    from ..models import ExpertAdmission
 
     return ExpertAdmission.objects.filter(expert=user).select_related(
         "presentation__case__provider_state", "presentation__meeting"

@@ -5,8 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from att_portal.directory.models import DIEF_STATUSES, State
 
-from .enums import Category, Distribution
-from .models import Case, PlatformItem
+from ..enums import Category, Distribution
+from ..models import Case, PlatformItem
 
 SECURITY_REMINDER = _(
     "States are not expected to share information whose disclosure would harm national "
@@ -46,7 +46,7 @@ class SharedItemForm(forms.ModelForm):
             self.initial["categories"] = [c.code for c in self.instance.categories.all()]
 
     def clean_attachment(self):
-        from .uploads import check_attachment
+        from ..uploads import check_attachment
 
         uploaded = self.cleaned_data.get("attachment")
         if uploaded:
@@ -106,7 +106,7 @@ class AttachmentForm(forms.Form):
     file = forms.FileField(label=_("Attachment (PDF, PNG or JPEG)"))
 
     def clean_file(self):
-        from .uploads import check_attachment
+        from ..uploads import check_attachment
 
         uploaded = self.cleaned_data["file"]
         self.content_type, self.safe_name = check_attachment(uploaded)

@@ -1,0 +1,69 @@
+"""Forms of case presentations and concerned States (ToR arts. 11-12)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+from att_portal.directory.models import State
+from att_portal.meetings.models import Meeting
+
+
+class MeetingChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Meeting) -> str:
+        label = f"{obj.title} ({date_format(obj.starts_on)})"
+        if getattr(obj, "agenda_adopted_at", None):
+            return f"{label}: {_('agenda adopted, intentions closed')}"
+        return label
+
+
+class PresentationForm(forms.Form):
+    meeting = MeetingChoiceField(
+        label=_("DIEF meeting"),
+        queryset=Meeting.objects.none(),
+        empty_label=None,
+        help_text=_(
+            "Intentions to present a case close when the meeting's draft agenda is adopted "
+            "(ToR art. 11)."
+        ),
+    )
+
+    def __init__(self, *args, meetings=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if meetings is not None:
+            self.fields["meeting"].queryset = meetings
+
+
+class WithdrawForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_("Withdraw this presentation from the meeting"),
+        required=True,
+        error_messages={"required": _("Tick the box to confirm the withdrawal.")},
+    )
+
+
+class ConcernedStatesForm(forms.Form):
+    states = forms.ModelMultipleChoiceField(
+        label=_("States the presentation may involve"),
+        queryset=State.objects.none(),
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text=_(
+            "Each State is notified and asked to reply at least 15 days before the meeting "
+            "(ToR art. 12)."
+        ),
+    )
+
+    def __init__(self, *args, states=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if states is not None:
+            self.fields["states"].queryset = states
+
+
+class ReplyForm(forms.Form):
+    reply = forms.CharField(
+        label=_("Reply of your State"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=20000,
+        help_text=_("The presenting State includes the replies in its presentation (ToR art. 12)."),
+    )

@@ -1,0 +1,422 @@
+"""Oral briefings (ToR art. 22): consensus of the States that took part, standing
+objections, a presenting State's objection, revisions and the naming warning."""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from att_portal.directory.enums import AttStatus, Role
+from att_portal.meetings.models import Meeting, Participation
+from att_portal.notifications.models import OutboxMail
+from forums.demo import REVIEW_MEETING
+from forums.enums import BriefingAudience, BriefingState, Position
+from forums.models import Briefing, BriefingPosition
+from forums.selectors.briefings import (
+    briefing_state,
+    states_named_without_consent,
+    taking_part_states,
+)
+from forums.services.briefings import (
+    briefing_draft,
+    briefing_position_record,
+    briefing_revise,
+)
+from tests.conftest import sign_in
+from tests.factories import (
+    DiefMeetingFactory,
+    MeetingFactory,
+    RoleAssignmentFactory,
+    SecretariatUserFactory,
+    StateFactory,
+    UserFactory,
+)
+from tests.factories.forums import CaseFactory, CasePresentationFactory
+
+AFTER_THE_MEETING = datetime.datetime(2027, 3, 1, 12, tzinfo=ZoneInfo("Europe/Zurich"))
+ON_THE_MEETING_DAY = datetime.datetime(2027, 2, 17, 18, tzinfo=ZoneInfo("Europe/Zurich"))
+
+
+@pytest.fixture
+def after_the_meeting():
+    with time_machine.travel(AFTER_THE_MEETING, tick=False):
+        yield
+
+
+@pytest.fixture
+def forum(db):
+    """A DIEF meeting (17 Feb 2027) at which Austria and Thailand took part and Germany
+    presented a case without taking a seat; Ireland did not take part."""
+
+    class Forum:
+        meeting = DiefMeetingFactory()
+        mexico = StateFactory(country="MX", status=AttStatus.STATE_PARTY)
+        chair = UserFactory(state=mexico)
+        austria = StateFactory(country="AT", status=AttStatus.STATE_PARTY)
+        thailand = StateFactory(country="TH", status=AttStatus.SIGNATORY)
+        germany = StateFactory(country="DE", status=AttStatus.STATE_PARTY)
+        ireland = StateFactory(country="IE", status=AttStatus.STATE_PARTY)
+        austrian = UserFactory(state=austria)
+        thai = UserFactory(state=thailand)
+        german = UserFactory(state=germany)
+        irish = UserFactory(state=ireland)
+
+    f = Forum
+    RoleAssignmentFactory(user=f.chair, role=Role.DIEF_CHAIR)
+    for person in (f.austrian, f.thai):
+        Participation.objects.create(meeting=f.meeting, person=person, nominated_by=person)
+    f.presentation = CasePresentationFactory(meeting=f.meeting, case=CaseFactory(provider=f.german))
+    return f
+
+
+def _draft(f, text="Concealment in machinery is a recurring method.", based_on=()):
+    return briefing_draft(
+        by=f.chair,
+        meeting=f.meeting,
+        audience=BriefingAudience.WGETI,
+        text=text,
+        based_on=based_on,
+    )
+
+
+def _agree(user, briefing):
+    return briefing_position_record(by=user, briefing=briefing, position=Position.AGREE)
+
+
+def _object(user, briefing, reason="Too close to our case."):
+    return briefing_position_record(
+        by=user, briefing=briefing, position=Position.OBJECT, reason=reason
+    )
+
+
+def test_states_that_took_part_are_those_with_a_seat(forum, after_the_meeting):
+    assert set(taking_part_states(forum.meeting)) == {forum.austria, forum.thailand}
+
+
+def test_briefing_is_cleared_by_consensus_of_the_states_that_took_part(forum, after_the_meeting):
+    briefing = _draft(forum)
+    _agree(forum.austrian, briefing)
+    _agree(forum.thai, briefing)
+    assert briefing_state(briefing) == BriefingState.CLEARED
+
+
+def test_briefing_without_consensus_is_not_cleared(forum, after_the_meeting):
+    briefing = _draft(forum)
+    _agree(forum.austrian, briefing)
+    assert briefing_state(briefing) == BriefingState.DRAFT
+
+
+def test_standing_objection_blocks_the_briefing(forum, after_the_meeting):
+    briefing = _draft(forum)
+    _object(forum.thai, briefing)
+    _agree(forum.austrian, briefing)
+    assert briefing_state(briefing) == BriefingState.OBJECTED
+
+
+def test_withdrawing_the_objection_by_agreeing_clears_the_briefing(forum, after_the_meeting):
+    briefing = _draft(forum)
+    _object(forum.thai, briefing)
+    _agree(forum.austrian, briefing)
+    _agree(forum.thai, briefing)
+    assert BriefingPosition.objects.filter(briefing=briefing).count() == 2
+    assert briefing_state(briefing) == BriefingState.CLEARED
+
+
+def test_presenting_state_that_did_not_take_part_blocks_a_briefing_based_on_its_case(
+    forum, after_the_meeting
+):
+    briefing = _draft(forum, based_on=[forum.presentation])
+    _agree(forum.austrian, briefing)
+    _agree(forum.thai, briefing)
+    _object(forum.german, briefing)
+    assert briefing_state(briefing) == BriefingState.OBJECTED
+
+
+def test_presenting_state_cannot_take_a_position_on_a_briefing_not_based_on_its_case(
+    forum, after_the_meeting
+):
+    briefing = _draft(forum)
+    with pytest.raises(PermissionDenied):
+        _object(forum.german, briefing)
+    assert BriefingPosition.objects.count() == 0
+
+
+def test_state_that_did_not_take_part_cannot_record_a_position(forum, after_the_meeting):
+    briefing = _draft(forum)
+    with pytest.raises(PermissionDenied):
+        _agree(forum.irish, briefing)
+    assert BriefingPosition.objects.count() == 0
+
+
+def test_state_that_did_not_take_part_gets_404_on_the_position_form(
+    forum, after_the_meeting, client
+):
+    briefing = _draft(forum)
+    response = sign_in(client, forum.irish).post(
+        reverse("dief:briefing_position", args=[briefing.pk]), {"position": "agree"}
+    )
+    assert response.status_code == 404
+    assert BriefingPosition.objects.count() == 0
+
+
+def test_objection_needs_a_reason(forum, after_the_meeting):
+    briefing = _draft(forum)
+    with pytest.raises(ValidationError) as refusal:
+        _object(forum.thai, briefing, reason="  ")
+    assert refusal.value.message_dict == {"reason": ["Give the reason for the objection."]}
+    assert BriefingPosition.objects.count() == 0
+
+
+def test_drafting_on_the_meeting_day_is_refused(forum):
+    with (
+        time_machine.travel(ON_THE_MEETING_DAY, tick=False),
+        pytest.raises(ValidationError) as refusal,
+    ):
+        _draft(forum)
+    assert refusal.value.messages == ["A briefing is drafted only after the meeting has ended."]
+    assert Briefing.objects.count() == 0
+
+
+def test_only_the_chair_drafts(forum, after_the_meeting):
+    with pytest.raises(PermissionDenied):
+        briefing_draft(
+            by=forum.austrian,
+            meeting=forum.meeting,
+            audience=BriefingAudience.CSP,
+            text="Trends.",
+            based_on=[],
+        )
+    assert Briefing.objects.count() == 0
+
+
+def test_briefing_is_based_only_on_presentations_of_its_meeting(forum, after_the_meeting):
+    other = CasePresentationFactory(
+        meeting=DiefMeetingFactory(
+            starts_on=datetime.date(2027, 1, 20), ends_on=datetime.date(2027, 1, 20)
+        ),
+        case=CaseFactory(provider=forum.austrian),
+    )
+    with pytest.raises(ValidationError) as refusal:
+        _draft(forum, based_on=[other])
+    assert refusal.value.message_dict == {
+        "based_on": ["A briefing is based only on cases presented at its meeting."]
+    }
+
+
+def test_only_a_dief_meeting_is_briefed_on(forum, after_the_meeting):
+    wgeti = MeetingFactory(starts_on=datetime.date(2027, 2, 1), ends_on=datetime.date(2027, 2, 2))
+    with pytest.raises(ValidationError):
+        briefing_draft(
+            by=forum.chair, meeting=wgeti, audience=BriefingAudience.CSP, text="x", based_on=[]
+        )
+
+
+def test_new_revision_voids_agreements_but_an_objection_stands(forum, after_the_meeting):
+    briefing = _draft(forum)
+    _agree(forum.austrian, briefing)
+    _object(forum.thai, briefing)
+    briefing = briefing_revise(by=forum.chair, briefing=briefing, text="A shorter text.")
+    assert briefing.revision == 2
+    assert briefing_state(briefing) == BriefingState.OBJECTED
+    _agree(forum.thai, briefing)
+    # Austria agreed to revision 1 only: no consensus on revision 2 yet.
+    assert briefing_state(briefing) == BriefingState.DRAFT
+    _agree(forum.austrian, briefing)
+    assert briefing_state(briefing) == BriefingState.CLEARED
+
+
+def test_saving_the_same_text_keeps_the_revision(forum, after_the_meeting):
+    briefing = _draft(forum, text="Same.")
+    briefing = briefing_revise(by=forum.chair, briefing=briefing, text="Same.")
+    assert briefing.revision == 1
+
+
+def test_position_is_one_per_state_and_updated_in_place(forum, after_the_meeting):
+    briefing = _draft(forum)
+    first = _object(forum.austrian, briefing)
+    briefing = briefing_revise(by=forum.chair, briefing=briefing, text="New text.")
+    second = _agree(forum.austrian, briefing)
+    assert second.pk == first.pk
+    assert list(BriefingPosition.objects.values_list("state_id", "revision", "position")) == [
+        (forum.austria.pk, 2, Position.AGREE)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As Autriche explained, tracing works.",
+        "奥地利介绍了案例。",
+        "عرضت النمسا قضية.",
+        "Austria presented a case.",
+        "A case of AUT was presented.",
+        "One case (AT) was presented.",
+    ],
+)
+def test_naming_warning_finds_austria_until_it_agrees(forum, after_the_meeting, text):
+    briefing = _draft(forum, text=text)
+    assert states_named_without_consent(briefing) == [forum.austria]
+    _agree(forum.austrian, briefing)
+    assert states_named_without_consent(briefing) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Austrian-made pistols were traced.",
+        "Tracing at the end user; AUTOMATIC rifles.",
+        "General trends only.",
+    ],
+)
+def test_naming_warning_needs_whole_words_and_exact_codes(forum, after_the_meeting, text):
+    briefing = _draft(forum, text=text)
+    assert states_named_without_consent(briefing) == []
+
+
+def test_agreement_to_an_earlier_revision_is_not_consent_to_be_named(forum, after_the_meeting):
+    briefing = _draft(forum, text="Austria presented.")
+    _agree(forum.austrian, briefing)
+    briefing = briefing_revise(by=forum.chair, briefing=briefing, text="Austria and Thailand.")
+    assert states_named_without_consent(briefing) == [forum.austria, forum.thailand]
+
+
+def test_drafting_tells_the_states_neutrally(
+    forum, after_the_meeting, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        briefing = _draft(forum, text="Thailand's concealment case.", based_on=[forum.presentation])
+    mails = OutboxMail.objects.order_by("to_address")
+    assert {m.recipient for m in mails} == {forum.austrian, forum.thai, forum.german}
+    for mail in mails:
+        assert "Thailand" not in mail.subject + mail.body_text
+        assert reverse("dief:briefing_detail", args=[briefing.pk]) in mail.body_text
+
+
+# -- Pages, on the demo data ----------------------------------------------------------------
+
+
+def _demo_briefing():
+    return Briefing.objects.get(meeting__title=REVIEW_MEETING)
+
+
+@pytest.mark.django_db
+def test_demo_briefing_waits_for_thailand_and_mexico(demo_users):
+    briefing = _demo_briefing()
+    assert briefing_state(briefing) == BriefingState.DRAFT
+    assert list(briefing.positions.values_list("state__country", "position")) == [
+        ("AT", Position.AGREE)
+    ]
+
+
+@pytest.mark.django_db
+def test_chair_sees_positions_and_the_naming_warning(client_for, demo_users):
+    briefing = _demo_briefing()
+    briefing_revise(
+        by=demo_users["dief-chair"], briefing=briefing, text="Thailand and Austria shared."
+    )
+    response = client_for("dief-chair").get(reverse("dief:briefing_detail", args=[briefing.pk]))
+    assert response.status_code == 200
+    assert [str(s) for s in response.context["named"]] == ["Austria", "Thailand"]
+    assert [p.state.alpha3 for p in response.context["positions"]] == ["AUT"]
+
+
+@pytest.mark.django_db
+def test_state_sees_only_its_own_position_and_no_warning(client_for, demo_users):
+    response = client_for("delegate-sig").get(
+        reverse("dief:briefing_detail", args=[_demo_briefing().pk])
+    )
+    assert response.status_code == 200
+    assert response.context["positions"] == []
+    assert response.context["named"] == []
+    assert response.context["form"] is not None
+
+
+@pytest.mark.django_db
+def test_state_records_its_objection_through_the_form(client_for, demo_users):
+    briefing = _demo_briefing()
+    response = client_for("delegate-sig").post(
+        reverse("dief:briefing_position", args=[briefing.pk]),
+        {"position": "object", "reason": "Our item is recognisable."},
+    )
+    assert response.status_code == 302
+    assert briefing_state(briefing) == BriefingState.OBJECTED
+
+
+@pytest.mark.django_db
+def test_objection_without_reason_shows_the_form_again_and_saves_nothing(client_for, demo_users):
+    briefing = _demo_briefing()
+    response = client_for("delegate-sig").post(
+        reverse("dief:briefing_position", args=[briefing.pk]), {"position": "object"}
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors == {"reason": ["Give the reason for the objection."]}
+    assert briefing.positions.count() == 1
+
+
+@pytest.mark.django_db
+def test_chair_drafting_before_the_meeting_ends_sees_the_refusal(client_for, demo_users):
+    meeting = Meeting.objects.get(title="DIEF meeting, February 2027")
+    response = client_for("dief-chair").post(
+        reverse("dief:briefing_new", args=[meeting.pk]),
+        {"audience": "CSP", "text": "Trends."},
+    )
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors() == [
+        "A briefing is drafted only after the meeting has ended."
+    ]
+    assert Briefing.objects.filter(meeting=meeting).count() == 0
+
+
+@pytest.mark.django_db
+def test_chair_drafts_a_briefing_through_the_form(client_for, demo_users):
+    meeting = Meeting.objects.get(title=REVIEW_MEETING)
+    response = client_for("dief-chair").post(
+        reverse("dief:briefing_new", args=[meeting.pk]),
+        {"audience": "WGETI", "text": "Lessons on tracing."},
+    )
+    briefing = Briefing.objects.get(meeting=meeting, audience="WGETI")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("dief:briefing_detail", args=[briefing.pk])
+    assert briefing.text == "Lessons on tracing."
+
+
+@pytest.mark.django_db
+def test_chair_edits_the_text_into_a_new_revision(client_for, demo_users):
+    briefing = _demo_briefing()
+    response = client_for("dief-chair").post(
+        reverse("dief:briefing_edit", args=[briefing.pk]),
+        {"audience": "CSP", "text": "A new text."},
+    )
+    briefing.refresh_from_db()
+    assert response.status_code == 302
+    assert (briefing.revision, briefing.text) == (2, "A new text.")
+
+
+@pytest.mark.django_db
+def test_briefing_list_makes_the_same_queries_for_1_and_200_briefings(
+    django_assert_num_queries, demo_users
+):
+    from django.test import Client
+
+    secretariat = SecretariatUserFactory()
+    client = sign_in(Client(), secretariat)
+    url = reverse("dief:briefing_list")
+    client.get(url)  # warm up the session and caches
+    with CaptureQueriesContext(connection) as one:
+        assert client.get(url).status_code == 200
+    meeting = Meeting.objects.get(title=REVIEW_MEETING)
+    chair = demo_users["dief-chair"]
+    Briefing.objects.bulk_create(
+        [
+            Briefing(meeting=meeting, audience="CSP", text=f"Text {n}", drafted_by=chair)
+            for n in range(199)
+        ]
+    )
+    with django_assert_num_queries(len(one)):
+        response = client.get(url)
+    assert len(response.context["rows"]) == 200

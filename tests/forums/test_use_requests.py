@@ -1,0 +1,360 @@
+"""Operational use (ToR art. 16): a participant asks the provider before using its
+information operationally; only the two States (and the Secretariat) see the request."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.test import Client
+from django.urls import reverse
+
+from att_portal.directory.enums import AttStatus
+from att_portal.notifications.models import Notice, OutboxMail
+from forums.enums import Distribution, OperationalPurpose, OperationalUseDecision
+from forums.models import OperationalUseMessage, OperationalUseRequest
+from forums.services.shared import shared_item_save
+from forums.services.use_requests import (
+    _notify,
+    use_request_create,
+    use_request_decide,
+    use_request_message_post,
+)
+from tests.conftest import sign_in
+from tests.factories import (
+    OrganisationUserFactory,
+    RoleAssignmentFactory,
+    SecretariatUserFactory,
+    StateFactory,
+    UserFactory,
+)
+from tests.factories.forums import CaseFactory, PlatformItemFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def people():
+    provider_state = StateFactory(status=AttStatus.STATE_PARTY)
+    requester_state = StateFactory(status=AttStatus.SIGNATORY)
+    third_state = StateFactory(status=AttStatus.STATE_PARTY)
+    chair = UserFactory(state=StateFactory(status=AttStatus.STATE_PARTY))
+    RoleAssignmentFactory(user=chair, role="dief_chair")
+    return {
+        "provider": UserFactory(state=provider_state),
+        "requester": UserFactory(state=requester_state),
+        "third": UserFactory(state=third_state),
+        "chair": chair,
+        "secretariat": SecretariatUserFactory(),
+        "observer": UserFactory(state=StateFactory(status=AttStatus.NON_SIGNATORY)),
+        "ngo": OrganisationUserFactory(),
+    }
+
+
+@pytest.fixture
+def case(people):
+    return CaseFactory(provider=people["provider"])
+
+
+@pytest.fixture
+def use_request(people, case):
+    return use_request_create(
+        by=people["requester"],
+        item=case,
+        purpose=OperationalPurpose.EXPORT_ASSESSMENT,
+        description="For a pending licence.",
+    )
+
+
+def client(user) -> Client:
+    return sign_in(Client(), user)
+
+
+def test_requester_asks_the_provider_about_a_case(people, case, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client(people["requester"]).post(
+            reverse("dief:use_request_new", args=[case.pk]),
+            {"purpose": "enforcement", "description": "To support a prosecution."},
+        )
+
+    request = OperationalUseRequest.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("dief:use_request_detail", args=[request.pk])
+    assert (request.case, request.requesting_state, request.requested_by) == (
+        case,
+        people["requester"].state,
+        people["requester"],
+    )
+    assert (request.purpose, request.decision) == ("enforcement", OperationalUseDecision.PENDING)
+    mail = OutboxMail.objects.get()
+    assert mail.recipient == people["provider"]
+    assert case.title not in mail.subject + mail.body_text + mail.body_html
+    assert "To support a prosecution" not in mail.body_text + mail.body_html
+    assert Notice.objects.get().title == "DIEF: a request about information your State shared"
+
+
+def test_requester_asks_about_a_platform_item(people):
+    item = PlatformItemFactory(provider=people["provider"])
+
+    response = client(people["requester"]).post(
+        reverse("dief:item_use_request_new", args=[item.pk]),
+        {"purpose": "other", "description": "Training of customs officers."},
+    )
+
+    assert response.status_code == 302
+    assert OperationalUseRequest.objects.get().platform_item == item
+
+
+def test_request_on_an_item_the_user_cannot_see_is_404(people, case):
+    narrowed = CaseFactory(provider=people["provider"], distribution=Distribution.NAMED_STATES)
+    shared_item_save(
+        by=people["provider"], item=narrowed, categories=["a"], named=[people["third"].state]
+    )
+
+    response = client(people["requester"]).get(reverse("dief:use_request_new", args=[narrowed.pk]))
+
+    assert response.status_code == 404
+    with pytest.raises(Http404):
+        use_request_create(by=people["requester"], item=narrowed, purpose="other", description="x")
+
+
+def test_provider_cannot_request_use_of_its_own_item(people, case):
+    response = client(people["provider"]).post(
+        reverse("dief:use_request_new", args=[case.pk]),
+        {"purpose": "other", "description": "x"},
+    )
+
+    assert response.status_code == 403
+    assert OperationalUseRequest.objects.count() == 0
+
+
+def test_secretariat_cannot_request_use(people, case):
+    with pytest.raises(PermissionDenied):
+        use_request_create(by=people["secretariat"], item=case, purpose="other", description="x")
+
+
+def test_empty_request_form_is_shown_again_with_errors(people, case):
+    response = client(people["requester"]).post(reverse("dief:use_request_new", args=[case.pk]), {})
+
+    assert response.status_code == 200
+    assert response.context["form"].errors.keys() == {"purpose", "description"}
+    assert OperationalUseRequest.objects.count() == 0
+
+
+def test_the_two_states_discuss_in_the_thread(
+    people, use_request, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client(people["provider"]).post(
+            reverse("dief:use_request_message", args=[use_request.pk]), {"body": "Which licence?"}
+        )
+        client(people["requester"]).post(
+            reverse("dief:use_request_message", args=[use_request.pk]), {"body": "Ammunition."}
+        )
+
+    assert list(use_request.messages.values_list("author", "body")) == [
+        (people["provider"].pk, "Which licence?"),
+        (people["requester"].pk, "Ammunition."),
+    ]
+    assert [m.recipient for m in OutboxMail.objects.order_by("pk")] == [
+        people["requester"],
+        people["provider"],
+    ]
+    page = client(people["requester"]).get(
+        reverse("dief:use_request_detail", args=[use_request.pk])
+    )
+    assert b"Which licence?" in page.content
+
+
+def test_secretariat_reads_the_request_but_cannot_write_or_decide(people, use_request):
+    secretariat = client(people["secretariat"])
+
+    assert (
+        secretariat.get(reverse("dief:use_request_detail", args=[use_request.pk])).status_code
+        == 200
+    )
+    assert (
+        secretariat.post(
+            reverse("dief:use_request_message", args=[use_request.pk]), {"body": "Hello"}
+        ).status_code
+        == 403
+    )
+    assert (
+        secretariat.post(
+            reverse("dief:use_request_decide", args=[use_request.pk]), {"decision": "agreed"}
+        ).status_code
+        == 403
+    )
+    assert OperationalUseMessage.objects.count() == 0
+
+
+@pytest.mark.parametrize("who", ["third", "chair", "observer", "ngo"])
+def test_others_cannot_see_the_request_its_thread_or_its_history(people, use_request, who):
+    use_request_message_post(by=people["provider"], request=use_request, body="Secret detail")
+    other = client(people[who])
+    expected = 404 if who in ("third", "chair") else 403  # outsiders stop at the DIEF gate
+
+    assert (
+        other.get(reverse("dief:use_request_detail", args=[use_request.pk])).status_code == expected
+    )
+    assert (
+        other.post(
+            reverse("dief:use_request_message", args=[use_request.pk]), {"body": "x"}
+        ).status_code
+        == expected
+    )
+    assert other.get(reverse("history", args=["use-request", use_request.pk])).status_code == 404
+    if who in ("third", "chair"):
+        listing = other.get(reverse("dief:use_request_list"))
+        assert listing.status_code == 200
+        assert list(listing.context["sent"]) + list(listing.context["received"]) == []
+        assert listing.context["others"] == []
+
+
+def test_both_states_see_the_history_link_and_the_history(people, use_request):
+    for who in ("requester", "provider"):
+        c = client(people[who])
+        page = c.get(reverse("dief:use_request_detail", args=[use_request.pk]))
+        history_url = reverse("history", args=["use-request", use_request.pk])
+        assert history_url.encode() in page.content
+        assert c.get(history_url).status_code == 200
+
+
+def test_provider_agrees(people, use_request, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client(people["provider"]).post(
+            reverse("dief:use_request_decide", args=[use_request.pk]), {"decision": "agreed"}
+        )
+
+    use_request.refresh_from_db()
+    assert response.status_code == 302
+    assert (use_request.decision, use_request.decided_by, use_request.conditions) == (
+        OperationalUseDecision.AGREED,
+        people["provider"],
+        "",
+    )
+    assert use_request.decided_at is not None
+    mail = OutboxMail.objects.get()
+    assert mail.recipient == people["requester"]
+    assert "agreed" not in (mail.subject + mail.body_text).lower()
+
+
+def test_provider_agrees_with_conditions(people, use_request):
+    use_request_decide(
+        by=people["provider"],
+        request=use_request,
+        decision=OperationalUseDecision.AGREED_WITH_CONDITIONS,
+        conditions="Do not name our State.",
+    )
+
+    use_request.refresh_from_db()
+    assert (use_request.decision, use_request.conditions) == (
+        "conditions",
+        "Do not name our State.",
+    )
+
+
+def test_provider_declines(people, use_request):
+    use_request_decide(by=people["provider"], request=use_request, decision="declined")
+
+    use_request.refresh_from_db()
+    assert use_request.decision == OperationalUseDecision.DECLINED
+
+
+def test_agreeing_with_conditions_without_stating_them_is_refused(people, use_request):
+    response = client(people["provider"]).post(
+        reverse("dief:use_request_decide", args=[use_request.pk]),
+        {"decision": "conditions", "conditions": "   "},
+    )
+
+    assert response.status_code == 200
+    assert response.context["decision_form"].errors == {
+        "conditions": ["State the conditions of the agreement."]
+    }
+    with pytest.raises(ValidationError) as raised:
+        use_request_decide(
+            by=people["provider"], request=use_request, decision="conditions", conditions=""
+        )
+    assert raised.value.message_dict == {"conditions": ["State the conditions of the agreement."]}
+    use_request.refresh_from_db()
+    assert use_request.decision == OperationalUseDecision.PENDING
+
+
+def test_deciding_twice_is_refused(people, use_request):
+    use_request_decide(by=people["provider"], request=use_request, decision="declined")
+
+    response = client(people["provider"]).post(
+        reverse("dief:use_request_decide", args=[use_request.pk]), {"decision": "agreed"}
+    )
+
+    assert response.status_code == 200
+    assert response.context["decision_form"].non_field_errors() == [
+        "This request has already been decided."
+    ]
+    use_request.refresh_from_db()
+    assert use_request.decision == OperationalUseDecision.DECLINED
+
+
+@pytest.mark.parametrize(("who", "status"), [("requester", 403), ("third", 404), ("chair", 404)])
+def test_only_the_provider_decides(people, use_request, who, status):
+    response = client(people[who]).post(
+        reverse("dief:use_request_decide", args=[use_request.pk]), {"decision": "agreed"}
+    )
+
+    assert response.status_code == status
+    use_request.refresh_from_db()
+    assert use_request.decision == OperationalUseDecision.PENDING
+
+
+def test_notifications_are_queued_once(people, use_request, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        for _ in range(2):
+            _notify(
+                request=use_request,
+                state_id=people["provider"].state_id,
+                step="requested",
+                template="dief-use-request",
+            )
+
+    assert OutboxMail.objects.count() == 1
+    assert Notice.objects.count() == 1
+
+
+def test_list_shows_sent_and_received_requests(people, case, use_request):
+    own = CaseFactory(provider=people["requester"])
+    received = use_request_create(
+        by=people["provider"], item=own, purpose="enforcement", description="x"
+    )
+
+    provider_page = client(people["provider"]).get(reverse("dief:use_request_list"))
+    secretariat_page = client(people["secretariat"]).get(reverse("dief:use_request_list"))
+
+    assert (provider_page.context["sent"], provider_page.context["received"]) == (
+        [received],
+        [use_request],
+    )
+    assert secretariat_page.context["others"] == [received, use_request]
+
+
+@pytest.mark.parametrize("count", [1, 200])
+def test_list_query_count_does_not_grow(people, count, django_assert_num_queries):
+    cases = CaseFactory.create_batch(2, provider=people["provider"])
+    OperationalUseRequest.objects.bulk_create(
+        [
+            OperationalUseRequest(
+                case=cases[i % 2],
+                requesting_state=people["requester"].state,
+                requested_by=people["requester"],
+                purpose="other",
+                description="x",
+            )
+            for i in range(count)
+        ]
+    )
+    c = client(people["requester"])
+    c.get(reverse("dief:use_request_list"))  # warm the session and content types
+
+    with django_assert_num_queries(9):
+        response = c.get(reverse("dief:use_request_list"))
+
+    assert len(response.context["sent"]) == count
