@@ -579,3 +579,15 @@ def test_provider_changes_the_named_states_and_widens_to_all(people):
 
     assert CaseGroupObjectPermission.objects.count() == 0
     assert GroupObjectPermission.objects.count() == 0
+
+
+@pytest.mark.parametrize(("language", "label"), [("zh-hans", "转用详情"), ("ar", "تفاصيل التحويل")])
+def test_case_pdf_renders_in_chinese_and_arabic(language, label, people):
+    case = CaseFactory(provider=people["provider"])
+    reader = client(people["named"])
+    reader.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+
+    response = reader.get(reverse("dief:case_pdf", args=[case.pk]))
+
+    text = PdfReader(io.BytesIO(response.content)).pages[0].extract_text()
+    assert label in text
