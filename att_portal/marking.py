@@ -8,11 +8,18 @@ from collections.abc import Iterable
 from django.utils.cache import patch_cache_control
 
 
-def note(request, *items) -> None:
+class SecondFactorRequired(Exception):
+    """Raised when a page would show confidential material to a person who has not
+    verified a second factor in this session; the middleware asks for it."""
+
+
+def note(request, *items, listing: bool = False) -> None:
     """Record the forums whose confidential material this response shows.
 
     `items` are objects or iterables of objects with a `confidential_forum` attribute
-    (None for material that is not confidential), or forum names as strings."""
+    (None for material that is not confidential), or forum names as strings. Confidential
+    material is shown only after a second factor (raises SecondFactorRequired), except in
+    `listing`s that show no more than the titles of confidential meetings and documents."""
     forums = getattr(request, "confidential_forums", set())
     for item in items:
         if isinstance(item, str):
@@ -24,6 +31,15 @@ def note(request, *items) -> None:
             if forum:
                 forums.add(forum)
     request.confidential_forums = forums
+    if forums and not listing and lacks_second_factor(request):
+        raise SecondFactorRequired
+
+
+def lacks_second_factor(request) -> bool:
+    from att_portal.accounts.middleware import needs_second_factor
+
+    user = getattr(request, "user", None)
+    return user is not None and needs_second_factor(request)
 
 
 class ConfidentialMarkingMiddleware:
@@ -36,3 +52,10 @@ class ConfidentialMarkingMiddleware:
         if request.confidential_forums:
             patch_cache_control(response, no_store=True, no_cache=True, private=True, max_age=0)
         return response
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, SecondFactorRequired):
+            from att_portal.accounts.middleware import two_factor_redirect
+
+            return two_factor_redirect(request)
+        return None

@@ -132,7 +132,7 @@ def areas_for(user) -> list[Area]:
 def dashboard(request: HttpRequest) -> HttpResponse:
     user = request.user
     upcoming = list(upcoming_meetings_for(user)[:5])
-    marking.note(request, upcoming)
+    marking.note(request, upcoming, listing=True)
     return render(
         request,
         "dashboard.html",
@@ -180,7 +180,7 @@ def search(request: HttpRequest) -> HttpResponse:
                 | Q(username__icontains=query)
             ),
         }
-        if is_dief_participant(user):
+        if is_dief_participant(user) and not marking.lacks_second_factor(request):
             # DIEF material, for those the forum admits, through its own selectors.
             words = Q(title__icontains=query) | Q(summary__icontains=query)
             sources["cases"] = dief_selectors.cases_visible_to(user).filter(words)
@@ -188,8 +188,8 @@ def search(request: HttpRequest) -> HttpResponse:
         for name, queryset in sources.items():
             counts[name] = queryset.count()
             results[name] = list(queryset[:SEARCH_LIMIT])
-        marking.note(request, results["meetings"], *results.get("cases", ()))
-        marking.note(request, *results.get("platform", ()))
+        marking.note(request, results["meetings"], listing=True)
+        marking.note(request, *results.get("cases", ()), *results.get("platform", ()))
     return render(
         request,
         "search.html",

@@ -234,7 +234,9 @@ def _notify_invitees(agenda: Agenda) -> None:
                 context={"meeting": meeting, "confidential": bool(meeting.confidential_forum)},
                 url=url,
                 notice_title=lambda: (
-                    _("The agenda is issued: %(meeting)s") % {"meeting": meeting.title}
+                    _("An agenda is issued in the confidential area")
+                    if meeting.confidential_forum
+                    else _("The agenda is issued: %(meeting)s") % {"meeting": meeting.title}
                 ),
             )
             for people in contacts.values()

@@ -26,7 +26,7 @@ from .permissions import may_edit_agenda
 def document_list(request: HttpRequest) -> HttpResponse:
     documents = DocumentFilter(request.GET, queryset=selectors.documents_visible_to(request.user))
     page = Paginator(documents.qs, 50).get_page(request.GET.get("page"))
-    marking.note(request, page.object_list)
+    marking.note(request, page.object_list, listing=True)
     return render(request, "documents/document_list.html", {"filter": documents, "page": page})
 
 

@@ -278,7 +278,9 @@ class CasePresentation(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.case} at {self.meeting}"
+        # Neutral: the name shows in headings (history) read by those who may not see a
+        # case narrowed to named States.
+        return f"Presentation by {self.case.provider_state} at {self.meeting}"
 
     @property
     def confidential_forum(self) -> str:
@@ -316,7 +318,7 @@ class ConcernedState(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.state} concerned by {self.presentation}"
+        return f"{self.state}: notice as a concerned State ({self.presentation.meeting})"
 
     @property
     def confidential_forum(self) -> str:

@@ -277,16 +277,13 @@ class ConcernedStatePolicy(access.Policy):
     gives the right of reply) and the Secretariat (art. 12)."""
 
     def filter_visible(self, user, queryset: QuerySet) -> QuerySet:
-        if is_secretariat(user):
+        if is_secretariat(user) or is_dief_chair(user):
             return queryset
-        rule = Q(pk__in=[])
-        if is_dief_chair(user):
-            rule = Q()
-        if is_participating_delegate(user):
-            rule |= Q(state_id=user.state_id) | Q(
-                presentation__case__provider_state_id=user.state_id
-            )
-        return queryset.filter(rule)
+        if not is_participating_delegate(user):
+            return queryset.none()
+        return queryset.filter(
+            Q(state_id=user.state_id) | Q(presentation__case__provider_state_id=user.state_id)
+        )
 
     def can(self, user, action: str, obj) -> bool:
         if action == DiefAction.REPLY:

@@ -435,3 +435,31 @@ def test_every_view_has_a_row_in_the_matrix():
     }
 
     assert names - OUTSIDE_THE_MATRIX - in_matrix == set()
+
+
+DIEF_ROWS = [
+    name
+    for name in [*GET_URLS, *POST_URLS]
+    if name.startswith(("dief:", "history (")) or "DIEF" in name
+]
+
+
+def test_signatory_that_withdraws_loses_every_dief_page_and_object_on_the_next_request(
+    objects, client_for
+):
+    client = client_for("delegate-sig")
+    before = {name: client.get(GET_URLS[name](objects)).status_code for name in GET_URLS}
+    assert {name for name in DIEF_ROWS if before.get(name) == 200} != set()
+
+    StateStatusChange.objects.create(
+        state=State.objects.get(country="TH"),
+        status=AttStatus.NON_SIGNATORY,
+        instrument=StatusInstrument.SIGNATURE_WITHDRAWN,
+        instrument_date=datetime.date.today(),
+        effective_on=datetime.date.today(),
+    )
+
+    after = {name: client.get(GET_URLS[name](objects)).status_code for name in GET_URLS}
+    after |= {name: client.post(POST_URLS[name](objects)).status_code for name in POST_URLS}
+    assert {name: after[name] for name in DIEF_ROWS if after[name] not in (403, 404)} == {}
+    assert titles_in(client.get(reverse("search"), {"q": "DIEF"})) == set()

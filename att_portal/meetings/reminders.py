@@ -132,11 +132,12 @@ def reminders_queue(today: datetime.date | None = None) -> int:
                     },
                     url=url,
                     notice_title=lambda d=deadline: (
-                        _("Due %(date)s: %(title)s")
-                        % {
-                            "date": date_format(d.due_on),
-                            "title": d.title,
-                        }
+                        # A confidential meeting's deadline may be the free text of a call.
+                        _("Due %(date)s: a deadline in the confidential area")
+                        % {"date": date_format(d.due_on)}
+                        if d.meeting.confidential_forum
+                        else _("Due %(date)s: %(title)s")
+                        % {"date": date_format(d.due_on), "title": d.title}
                     ),
                 )
             )

@@ -166,7 +166,11 @@ def meeting_invitations_issue(*, by: User, meeting: Meeting) -> list[Invitation]
                 template=template,
                 context={"meeting": meeting},
                 url=url,
-                notice_title=lambda: _("Invitation: %(meeting)s") % {"meeting": meeting.title},
+                notice_title=lambda: (
+                    _("An invitation in the confidential area")
+                    if meeting.confidential_forum
+                    else _("Invitation: %(meeting)s") % {"meeting": meeting.title}
+                ),
             )
             for person in recipients
         ]

@@ -32,7 +32,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(selectors.meetings_visible_to(request.user, body=body), 50).get_page(
         request.GET.get("page")
     )
-    marking.note(request, page.object_list)
+    marking.note(request, page.object_list, listing=True)
     return render(
         request, "meetings/meeting_list.html", {"page": page, "bodies": Body.choices, "body": body}
     )
@@ -166,7 +166,7 @@ def session_add(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def my_deadlines(request: HttpRequest) -> HttpResponse:
     deadlines = selectors.my_deadlines(request.user)
-    marking.note(request, deadlines)
+    marking.note(request, deadlines, listing=True)
     return render(request, "meetings/my_deadlines.html", {"deadlines": deadlines})
 
 

@@ -4,6 +4,7 @@ forum's shared material goes through these, and they through the permission laye
 from __future__ import annotations
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from att_portal import access
 
@@ -55,6 +56,8 @@ def admissions_of(user) -> QuerySet:
     """The presentations a non-state expert is admitted to (accepted or not yet)."""
     from ..models import ExpertAdmission
 
-    return ExpertAdmission.objects.filter(expert=user).select_related(
-        "presentation__case__provider_state", "presentation__meeting"
-    )
+    return ExpertAdmission.objects.filter(
+        expert=user,
+        presentation__withdrawn_at__isnull=True,
+        presentation__meeting__ends_on__gte=timezone.localdate(),
+    ).select_related("presentation__case__provider_state", "presentation__meeting")

@@ -11,6 +11,7 @@ from django.utils import timezone, translation
 
 from att_portal import access
 from att_portal.directory.models import State
+from att_portal.directory.permissions import is_secretariat
 from att_portal.meetings.enums import Body
 from att_portal.meetings.models import Meeting, Participation
 
@@ -67,12 +68,23 @@ def state_of(briefing: Briefing, positions: Iterable[BriefingPosition], taking_p
     return BriefingState.DRAFT
 
 
-def briefing_state(briefing: Briefing) -> BriefingState:
-    return state_of(
+def as_seen_by(user, state: BriefingState) -> BriefingState:
+    """Positions are between each State, the Chair and the Secretariat: the States see
+    whether a briefing is cleared, never that someone objected."""
+    from ..permissions import is_dief_chair
+
+    if state == BriefingState.OBJECTED and not (is_secretariat(user) or is_dief_chair(user)):
+        return BriefingState.DRAFT
+    return state
+
+
+def briefing_state(briefing: Briefing, user=None) -> BriefingState:
+    state = state_of(
         briefing,
         BriefingPosition.objects.filter(briefing=briefing),
         taking_part_state_ids(briefing.meeting),
     )
+    return state if user is None else as_seen_by(user, state)
 
 
 def briefings_visible_to(user) -> QuerySet[Briefing]:
@@ -96,7 +108,8 @@ def briefing_rows(user) -> list[tuple[Briefing, BriefingState]]:
     ):
         taking_part.setdefault(meeting_id, set()).add(state_id)
     return [
-        (b, state_of(b, b.positions.all(), taking_part.get(b.meeting_id, set()))) for b in briefings
+        (b, as_seen_by(user, state_of(b, b.positions.all(), taking_part.get(b.meeting_id, set()))))
+        for b in briefings
     ]
 
 

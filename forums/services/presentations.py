@@ -124,6 +124,28 @@ def _put_on_agenda(presentation: CasePresentation, agenda: Agenda, by: User) -> 
     _changed(agenda, by)
 
 
+def presentation_titles_refresh(*, by: User, case: Case) -> None:
+    """Keep the agenda wording of a case's presentations in step with the case: when its
+    provider narrows it to named States (or renames it), the title leaves (or changes on)
+    every agenda not yet adopted; an issued agenda goes back to draft for re-issue."""
+    presentations = case.presentations.filter(
+        withdrawn_at__isnull=True, agenda_item__isnull=False
+    ).select_related("agenda_item")
+    title = _presentation_title(case)
+    for presentation in presentations:
+        item = presentation.agenda_item
+        if item.title == title:
+            continue
+        agenda = Agenda.objects.select_for_update().get(pk=item.agenda_id)
+        if agenda.state == AgendaState.ADOPTED:
+            continue
+        item.title = title
+        item._history_user = by
+        item._change_reason = "The presented case changed"
+        item.save(update_fields=["title"])
+        _changed(agenda, by)
+
+
 def _add_reply_slot(presentation: CasePresentation, agenda: Agenda, by: User) -> None:
     item = presentation.agenda_item
     if item is None or presentation.reply_item_id is not None:

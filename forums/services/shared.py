@@ -91,6 +91,10 @@ def shared_item_save(
     item.save()
     item.categories.set(categories_for(categories))
     _narrow(item, named)
+    if isinstance(item, Case):
+        from .presentations import presentation_titles_refresh
+
+        presentation_titles_refresh(by=by, case=item)
     return item
 
 

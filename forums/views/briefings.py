@@ -136,7 +136,7 @@ def briefing_detail(request: HttpRequest, pk: int, *, form=None) -> HttpResponse
         "forums/briefings/detail.html",
         {
             "briefing": briefing,
-            "state": selectors.briefing_state(briefing),
+            "state": selectors.briefing_state(briefing, user),
             "based_on": briefing.based_on.select_related("case__provider_state"),
             "sees_all": sees_all,
             "positions": positions if sees_all else [],

@@ -31,7 +31,7 @@ from ..forms import (
     SharedItemFilter,
     UndertakingForm,
 )
-from ..models import Attachment, Case, ExpertAdmission, PlatformItem
+from ..models import Attachment, Case, PlatformItem
 from ..permissions import DiefAction, admits_experts, may_share
 from ..services import shared as services
 from ..watermark import stamp
@@ -235,9 +235,7 @@ def undertaking(request: HttpRequest, pk: int) -> HttpResponse:
     before the case opens to them."""
     admission = access.get_visible_or_404(
         request.user,
-        ExpertAdmission.objects.select_related(
-            "presentation__case__provider_state", "presentation__meeting"
-        ).filter(expert=request.user),
+        selectors.admissions_of(request.user),
         pk=pk,
     )
     form = UndertakingForm(request.POST if request.method == "POST" else None)
