@@ -38,6 +38,13 @@ EXACTLY_ONE_SUBJECT = (Q(case__isnull=False) & Q(platform_item__isnull=True)) | 
 )
 
 
+class DiefMaterial:
+    """Everything of the forum is confidential to it (ToR art. 14): pages that show it are
+    marked and never cached (att_portal.marking)."""
+
+    confidential_forum = FORUM
+
+
 class InformationCategory(models.Model):
     """One of the seven categories of ToR art. 19 (rows a-g, created by a migration)."""
 
@@ -52,7 +59,7 @@ class InformationCategory(models.Model):
         return str(self.get_code_display())
 
 
-class SharedItem(models.Model):
+class SharedItem(DiefMaterial, models.Model):
     """What a State shares with the forum, under the marking and distribution it chooses."""
 
     provider_state = models.ForeignKey(
@@ -89,10 +96,6 @@ class SharedItem(models.Model):
 
     def __str__(self) -> str:
         return self.title
-
-    @property
-    def confidential_forum(self) -> str:
-        return FORUM
 
 
 class Case(SharedItem):
@@ -163,7 +166,7 @@ def attachment_path(instance: Attachment, filename: str) -> str:
     return f"dief/{instance.storage_name}"
 
 
-class Attachment(models.Model):
+class Attachment(DiefMaterial, models.Model):
     case = models.ForeignKey(
         Case, on_delete=models.CASCADE, null=True, blank=True, related_name="attachments"
     )
@@ -197,12 +200,8 @@ class Attachment(models.Model):
     def subject(self) -> Case | PlatformItem:
         return self.case or self.platform_item
 
-    @property
-    def confidential_forum(self) -> str:
-        return FORUM
 
-
-class AccessRecord(models.Model):
+class AccessRecord(DiefMaterial, models.Model):
     """Who opened or downloaded a case or platform item, for its provider to see."""
 
     case = models.ForeignKey(
@@ -238,7 +237,7 @@ class AccessRecord(models.Model):
         return f"{self.person} {self.kind} {self.case or self.platform_item}"
 
 
-class CasePresentation(models.Model):
+class CasePresentation(DiefMaterial, models.Model):
     """A State's intention to present one of its cases at a DIEF meeting (ToR art. 11)."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="presentations")
@@ -282,12 +281,8 @@ class CasePresentation(models.Model):
         # case narrowed to named States.
         return f"Presentation by {self.case.provider_state} at {self.meeting}"
 
-    @property
-    def confidential_forum(self) -> str:
-        return FORUM
 
-
-class ConcernedState(models.Model):
+class ConcernedState(DiefMaterial, models.Model):
     """A State the presenting State says its presentation may involve (ToR art. 12)."""
 
     presentation = models.ForeignKey(
@@ -320,12 +315,8 @@ class ConcernedState(models.Model):
     def __str__(self) -> str:
         return f"{self.state}: notice as a concerned State ({self.presentation.meeting})"
 
-    @property
-    def confidential_forum(self) -> str:
-        return FORUM
 
-
-class ExpertAdmission(models.Model):
+class ExpertAdmission(DiefMaterial, models.Model):
     """A non-state expert approved for one presentation and the debate on it (arts. 8, 15).
     The expert sees the case only after accepting the confidentiality undertaking, and only
     until the meeting ends."""
@@ -355,12 +346,8 @@ class ExpertAdmission(models.Model):
     def __str__(self) -> str:
         return f"{self.expert} for {self.presentation}"
 
-    @property
-    def confidential_forum(self) -> str:
-        return FORUM
 
-
-class OperationalUseRequest(models.Model):
+class OperationalUseRequest(DiefMaterial, models.Model):
     """A participant asks the provider before using its information operationally (art. 16)."""
 
     case = models.ForeignKey(
@@ -412,12 +399,8 @@ class OperationalUseRequest(models.Model):
     def subject(self) -> Case | PlatformItem:
         return self.case or self.platform_item
 
-    @property
-    def confidential_forum(self) -> str:
-        return FORUM
 
-
-class OperationalUseMessage(models.Model):
+class OperationalUseMessage(DiefMaterial, models.Model):
     """The private thread in which requester and provider discuss a request."""
 
     request = models.ForeignKey(
@@ -435,12 +418,8 @@ class OperationalUseMessage(models.Model):
     def __str__(self) -> str:
         return f"{self.author} on {self.request_id}"
 
-    @property
-    def confidential_forum(self) -> str:
-        return FORUM
 
-
-class DisclosureChallenge(models.Model):
+class DisclosureChallenge(DiefMaterial, models.Model):
     """A bilateral challenge over a suspected unauthorised disclosure (ToR art. 15)."""
 
     challenger = models.CharField(_("challenged by"), max_length=12, choices=Challenger.choices)
@@ -489,12 +468,8 @@ class DisclosureChallenge(models.Model):
     def __str__(self) -> str:
         return f"{self.get_challenger_display()} → {self.challenged_state}"
 
-    @property
-    def confidential_forum(self) -> str:
-        return FORUM
 
-
-class LawEnforcementContact(models.Model):
+class LawEnforcementContact(DiefMaterial, models.Model):
     """Up-to-date law-enforcement contact details, supplied via the Secretariat (art. 20)."""
 
     state = models.ForeignKey(
@@ -523,12 +498,8 @@ class LawEnforcementContact(models.Model):
     def __str__(self) -> str:
         return f"{self.name} ({self.state})"
 
-    @property
-    def confidential_forum(self) -> str:
-        return FORUM
 
-
-class Briefing(models.Model):
+class Briefing(DiefMaterial, models.Model):
     """The Chair's oral briefing of WGETI or the CSP after a meeting (ToR art. 22)."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="briefings")
@@ -557,12 +528,8 @@ class Briefing(models.Model):
     def __str__(self) -> str:
         return f"Briefing of {self.get_audience_display()} on {self.meeting}"
 
-    @property
-    def confidential_forum(self) -> str:
-        return FORUM
 
-
-class BriefingPosition(models.Model):
+class BriefingPosition(DiefMaterial, models.Model):
     """A participating State agrees to or objects to a briefing (kept between it, the Chair
     and the Secretariat)."""
 
@@ -587,7 +554,3 @@ class BriefingPosition(models.Model):
 
     def __str__(self) -> str:
         return f"{self.state}: {self.position}"
-
-    @property
-    def confidential_forum(self) -> str:
-        return FORUM
