@@ -218,6 +218,8 @@ HISTORY_MODELS: dict[str, type] = {
     "law-enforcement-contact": dief.LawEnforcementContact,
     "briefing": dief.Briefing,
     "briefing-position": dief.BriefingPosition,
+    "expert-proposal": dief.ExpertProposal,
+    "expert-objection": dief.ExpertObjection,
 }
 
 

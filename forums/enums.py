@@ -87,3 +87,37 @@ class AccessKind(models.TextChoices):
     VIEW = "view", _("Opened")
     DOWNLOAD = "download", _("Downloaded an attachment")
     PDF = "pdf", _("Downloaded as PDF")
+
+
+class ProcedureState(models.TextChoices):
+    """Where a proposal of a non-state expert stands (ToR art. 8), derived from its dates
+    and recorded acts whenever it is read."""
+
+    PROPOSED = "proposed", _("Proposed, awaiting circulation")
+    IN_SILENCE = "in_silence", _("Circulated: silence procedure running")
+    APPROVED_BY_SILENCE = "approved_by_silence", _("Approved: no objection in the silence period")
+    IN_CONSULTATION = "in_consultation", _("Objection: consultation between the two States")
+    APPROVED_AFTER_CONSULTATION = (
+        "approved_after_consultation",
+        _("Approved: objection withdrawn after consultation"),
+    )
+    REFERRED = (
+        "referred",
+        _("Referred to the States Parties at the meeting for a procedural decision"),
+    )
+    DECIDED_APPROVED = "decided_approved", _("Approved by procedural decision")
+    DECIDED_NOT_APPROVED = "decided_not_approved", _("Not approved by procedural decision")
+
+
+APPROVED_STATES = frozenset(
+    {
+        ProcedureState.APPROVED_BY_SILENCE,
+        ProcedureState.APPROVED_AFTER_CONSULTATION,
+        ProcedureState.DECIDED_APPROVED,
+    }
+)
+
+
+class ProceduralDecision(models.TextChoices):
+    APPROVED = "approved", _("Approved")
+    NOT_APPROVED = "not_approved", _("Not approved")

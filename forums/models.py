@@ -30,6 +30,7 @@ from .enums import (
     OperationalPurpose,
     OperationalUseDecision,
     Position,
+    ProceduralDecision,
 )
 
 FORUM = Body.DIEF.value
@@ -316,6 +317,120 @@ class ConcernedState(DiefMaterial, models.Model):
         return f"{self.state}: notice as a concerned State ({self.presentation.meeting})"
 
 
+class ExpertProposal(DiefMaterial, models.Model):
+    """A State's proposal to invite a non-state expert to the presentation of one of its
+    cases and the debate on it (ToR art. 8). Its state is derived from the dates and acts
+    recorded here (`forums.selectors.experts.procedure_state`)."""
+
+    presentation = models.ForeignKey(
+        CasePresentation, on_delete=models.PROTECT, related_name="expert_proposals"
+    )
+    expert_name = models.CharField(_("name of the expert"), max_length=200)
+    expert_email = models.EmailField(_("e-mail of the expert"))
+    expert_affiliation = models.CharField(_("affiliation"), max_length=300)
+    expertise = models.TextField(
+        _("expertise"),
+        help_text=_("In investigating, prosecuting, identifying or handling diversion cases."),
+    )
+    purpose = models.TextField(_("purpose of the participation"))
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    proposed_at = models.DateTimeField(_("received by the Secretariat"), auto_now_add=True)
+    circulated_at = models.DateTimeField(_("circulated to States Parties"), null=True, blank=True)
+    circulated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    # Recorded by the Celery tasks when they act (messages sent, admission made); the
+    # state itself never depends on them.
+    silence_closed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    referred_at = models.DateTimeField(null=True, blank=True, editable=False)
+    decision = models.CharField(
+        _("procedural decision"), max_length=15, choices=ProceduralDecision.choices, blank=True
+    )
+    decided_on = models.DateField(_("decided on"), null=True, blank=True)
+    decision_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    expert = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("expert's account"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-proposed_at", "-pk"]
+        verbose_name = _("proposal of a non-state expert")
+        verbose_name_plural = _("proposals of non-state experts")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(decision="") | Q(decided_on__isnull=False),
+                name="expert_decision_has_a_date",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Proposal of a non-state expert ({self.presentation.meeting})"
+
+
+class ExpertObjection(DiefMaterial, models.Model):
+    """A State Party's objection to a circulated proposal, with its reasons; it opens a
+    consultation with the proposing State (ToR art. 8)."""
+
+    proposal = models.ForeignKey(
+        ExpertProposal, on_delete=models.CASCADE, related_name="objections"
+    )
+    state = models.ForeignKey(
+        State, verbose_name=_("objecting State"), on_delete=models.PROTECT, related_name="+"
+    )
+    reasons = models.TextField(_("reasons"))
+    raised_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    raised_at = models.DateTimeField(_("raised at"), auto_now_add=True)
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["raised_at", "pk"]
+        verbose_name = _("objection to an expert")
+        verbose_name_plural = _("objections to experts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["proposal", "state"], name="expert_objection_once_per_state"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Objection of {self.state}"
+
+
+class ConsultationMessage(DiefMaterial, models.Model):
+    """The consultation between the objecting and the proposing State."""
+
+    objection = models.ForeignKey(
+        ExpertObjection, on_delete=models.CASCADE, related_name="messages"
+    )
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    body = models.TextField(_("message"))
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["sent_at", "pk"]
+        verbose_name = _("consultation message")
+        verbose_name_plural = _("consultation messages")
+
+    def __str__(self) -> str:
+        return f"{self.author} on objection {self.objection_id}"
+
+
 class ExpertAdmission(DiefMaterial, models.Model):
     """A non-state expert approved for one presentation and the debate on it (arts. 8, 15).
     The expert sees the case only after accepting the confidentiality undertaking, and only
@@ -331,6 +446,13 @@ class ExpertAdmission(DiefMaterial, models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     admitted_at = models.DateTimeField(auto_now_add=True)
+    proposal = models.OneToOneField(
+        ExpertProposal,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="admission",
+    )
     undertaking_accepted_at = models.DateTimeField(
         _("confidentiality undertaking accepted at"), null=True, blank=True
     )

@@ -48,8 +48,11 @@ from .models import (
     Case,
     CasePresentation,
     ConcernedState,
+    ConsultationMessage,
     DisclosureChallenge,
     ExpertAdmission,
+    ExpertObjection,
+    ExpertProposal,
     LawEnforcementContact,
     OperationalUseMessage,
     OperationalUseRequest,
@@ -65,6 +68,10 @@ class DiefAction(StrEnum):
     REQUEST_USE = "request_use"  # ask the provider before operational use (art. 16)
     DECIDE = "decide"  # the provider answers an operational-use request
     REPLY = "reply"  # a concerned State replies (art. 12); a challenged State answers (art. 15)
+    CIRCULATE = "circulate"  # the Secretariat circulates an expert proposal (art. 8)
+    OBJECT = "object"  # a State objects to a circulated expert proposal (art. 8)
+    WITHDRAW = "withdraw"  # the objecting State withdraws its objection
+    RECORD_DECISION = "record_decision"  # the outcome of the procedural decision
 
 
 # -- Predicates ---------------------------------------------------------------------------
@@ -443,3 +450,78 @@ class BriefingPositionPolicy(access.Policy):
         if action == Action.VIEW_HISTORY:
             return self.can(user, Action.VIEW, obj)
         return super().can(user, action, obj)
+
+
+def _proposer_state_id(proposal: ExpertProposal) -> int:
+    return proposal.presentation.case.provider_state_id
+
+
+@access.register(ExpertProposal)
+class ExpertProposalPolicy(access.Policy):
+    """A proposal reaches the Secretariat; once circulated, every State Party (and, as
+    participants of the meeting, the signatories and the Chair) sees it; observers,
+    organisations and experts never do (ToR art. 8)."""
+
+    def filter_visible(self, user, queryset: QuerySet) -> QuerySet:
+        if is_secretariat(user):
+            return queryset
+        rule = Q(pk__in=[])
+        if is_dief_chair(user) or is_participating_delegate(user):
+            rule = Q(circulated_at__isnull=False)
+        if is_participating_delegate(user):
+            rule |= Q(presentation__case__provider_state_id=user.state_id)
+        return queryset.filter(rule)
+
+    def can(self, user, action: str, obj) -> bool:
+        if action in (DiefAction.CIRCULATE, DiefAction.RECORD_DECISION):
+            return is_secretariat(user)
+        if action == DiefAction.OBJECT:
+            return (
+                is_participating_delegate(user)
+                and user.state_id != _proposer_state_id(obj)
+                and self.can(user, Action.VIEW, obj)
+            )
+        if action == Action.VIEW_HISTORY:
+            return is_secretariat(user) or (
+                is_participating_delegate(user) and user.state_id == _proposer_state_id(obj)
+            )
+        return super().can(user, action, obj)
+
+
+def _objection_parties_q(user, prefix: str = "") -> Q | None:
+    if is_secretariat(user):
+        return None
+    if not is_participating_delegate(user):
+        return Q(pk__in=[])
+    return Q(**{f"{prefix}state_id": user.state_id}) | Q(
+        **{f"{prefix}proposal__presentation__case__provider_state_id": user.state_id}
+    )
+
+
+@access.register(ExpertObjection)
+class ExpertObjectionPolicy(access.Policy):
+    """An objection and its consultation are between the objecting and the proposing
+    State, and the Secretariat."""
+
+    def filter_visible(self, user, queryset: QuerySet) -> QuerySet:
+        rule = _objection_parties_q(user)
+        return queryset if rule is None else queryset.filter(rule)
+
+    def can(self, user, action: str, obj) -> bool:
+        if action == DiefAction.WITHDRAW:
+            return is_participating_delegate(user) and obj.state_id == user.state_id
+        if action == Action.CHANGE:  # write in the consultation
+            return is_participating_delegate(user) and user.state_id in (
+                obj.state_id,
+                _proposer_state_id(obj.proposal),
+            )
+        if action == Action.VIEW_HISTORY:
+            return self.can(user, Action.VIEW, obj)
+        return super().can(user, action, obj)
+
+
+@access.register(ConsultationMessage)
+class ConsultationMessagePolicy(access.Policy):
+    def filter_visible(self, user, queryset: QuerySet) -> QuerySet:
+        rule = _objection_parties_q(user, "objection__")
+        return queryset if rule is None else queryset.filter(rule)

@@ -4,7 +4,16 @@ lists its routes in its own views module."""
 from django.urls import URLPattern, path
 
 from .permissions import dief_area
-from .views import briefings, cases, challenges, contacts, home, presentations, use_requests
+from .views import (
+    briefings,
+    cases,
+    challenges,
+    contacts,
+    experts,
+    home,
+    presentations,
+    use_requests,
+)
 
 app_name = "dief"
 
@@ -24,5 +33,6 @@ urlpatterns = _guarded(
         *challenges.urls,
         *contacts.urls,
         *briefings.urls,
+        *experts.urls,
     ]
 )

@@ -208,6 +208,7 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BEAT_SCHEDULE = {
     "send-queued-mail": {"task": "notifications.send_queued_mail", "schedule": 60.0},
     "send-deadline-reminders": {"task": "meetings.send_deadline_reminders", "schedule": 3600.0},
+    "advance-expert-procedures": {"task": "forums.advance_expert_procedures", "schedule": 3600.0},
 }
 
 SESSION_COOKIE_HTTPONLY = True

@@ -107,6 +107,9 @@ def participating_states(exclude: Iterable[int] = ()) -> QuerySet[State]:
 # -- Reminders -------------------------------------------------------------------------------
 
 
+EXPERT_RULE = "expert_proposals"
+
+
 def acting_states(meetings: Iterable[Meeting]) -> dict[tuple[int, str], set[int]]:
     """For the reminder scan: which States must act on the art. 12 deadlines of each
     meeting, in two queries. The presenting States of live presentations are reminded of
@@ -122,6 +125,8 @@ def acting_states(meetings: Iterable[Meeting]) -> dict[tuple[int, str], set[int]
         case__provider_state__in=states,
     ).values_list("meeting_id", "case__provider_state_id"):
         result.setdefault((meeting_id, NOTICE_RULE), set()).add(state_id)
+        # Only a presenting State may propose a non-state expert for its case (art. 8).
+        result.setdefault((meeting_id, EXPERT_RULE), set()).add(state_id)
     for meeting_id, state_id in ConcernedState.objects.filter(
         presentation__meeting_id__in=meeting_ids,
         presentation__withdrawn_at__isnull=True,

@@ -6,6 +6,20 @@ Each module holds ``OBJECTS`` (name -> callable building a demo object), ``GET_U
 `tests/test_authorization_matrix.py` merges them into the one matrix.
 """
 
-from . import dief_briefings, dief_cases, dief_challenges, dief_presentations, dief_use_requests
+from . import (
+    dief_briefings,
+    dief_cases,
+    dief_challenges,
+    dief_experts,
+    dief_presentations,
+    dief_use_requests,
+)
 
-AREAS = (dief_cases, dief_presentations, dief_use_requests, dief_challenges, dief_briefings)
+AREAS = (
+    dief_cases,
+    dief_presentations,
+    dief_use_requests,
+    dief_challenges,
+    dief_briefings,
+    dief_experts,
+)

@@ -1,0 +1,125 @@
+"""Reads of the expert procedure (ToR art. 8): its dates and its state, derived from the
+dates and the acts recorded on the proposal whenever it is read, so that a page is right
+even when the scheduler was down."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
+
+from att_portal import access
+from att_portal.meetings.models import Meeting
+from att_portal.meetings.rules import DIEF_RULES
+
+from ..deadlines import silence_procedure_end
+from ..enums import APPROVED_STATES, ProceduralDecision, ProcedureState
+from ..models import ExpertObjection, ExpertProposal
+
+_RULES = {rule.key: rule for rule in DIEF_RULES}
+PROPOSAL_RULE = _RULES["expert_proposals"]  # at least 30 days before the meeting
+REFERRAL_RULE = _RULES["expert_objections_unresolved"]  # 20 days before the meeting
+
+
+def proposals_due_on(meeting: Meeting) -> datetime.date:
+    return PROPOSAL_RULE.due_on(meeting.starts_on)
+
+
+def referral_on(meeting: Meeting) -> datetime.date:
+    return REFERRAL_RULE.due_on(meeting.starts_on)
+
+
+def _local_date(moment: datetime.datetime) -> datetime.date:
+    return timezone.localdate(moment)
+
+
+def silence_ends_on(proposal: ExpertProposal) -> datetime.date | None:
+    if proposal.circulated_at is None:
+        return None
+    return silence_procedure_end(_local_date(proposal.circulated_at))
+
+
+def _standing_at(objection: ExpertObjection, day: datetime.date) -> bool:
+    """Whether the objection stood at the end of `day`."""
+    return _local_date(objection.raised_at) <= day and (
+        objection.withdrawn_at is None or _local_date(objection.withdrawn_at) > day
+    )
+
+
+def procedure_state(
+    proposal: ExpertProposal,
+    objections: list[ExpertObjection] | None = None,
+    today: datetime.date | None = None,
+) -> ProcedureState:
+    today = today or timezone.localdate()
+    if proposal.decision:
+        return (
+            ProcedureState.DECIDED_APPROVED
+            if proposal.decision == ProceduralDecision.APPROVED
+            else ProcedureState.DECIDED_NOT_APPROVED
+        )
+    end = silence_ends_on(proposal)
+    if end is None:
+        return ProcedureState.PROPOSED
+    if today <= end:
+        return ProcedureState.IN_SILENCE
+    if objections is None:
+        objections = list(proposal.objections.all())
+    if not any(_standing_at(objection, end) for objection in objections):
+        return ProcedureState.APPROVED_BY_SILENCE
+    if all(objection.withdrawn_at is not None for objection in objections):
+        return ProcedureState.APPROVED_AFTER_CONSULTATION
+    if today >= referral_on(proposal.presentation.meeting):
+        return ProcedureState.REFERRED
+    return ProcedureState.IN_CONSULTATION
+
+
+def is_approved(state: ProcedureState) -> bool:
+    return state in APPROVED_STATES
+
+
+@dataclass(frozen=True)
+class Procedure:
+    """A proposal with everything its pages show, computed once."""
+
+    proposal: ExpertProposal
+    state: ProcedureState
+    proposals_due_on: datetime.date
+    silence_ends_on: datetime.date | None
+    referral_on: datetime.date
+    days_left_in_silence: int | None
+
+    @property
+    def approved(self) -> bool:
+        return is_approved(self.state)
+
+
+def procedure_of(proposal: ExpertProposal, today: datetime.date | None = None) -> Procedure:
+    today = today or timezone.localdate()
+    meeting = proposal.presentation.meeting
+    end = silence_ends_on(proposal)
+    state = procedure_state(proposal, list(proposal.objections.all()), today)
+    return Procedure(
+        proposal=proposal,
+        state=state,
+        proposals_due_on=proposals_due_on(meeting),
+        silence_ends_on=end,
+        referral_on=referral_on(meeting),
+        days_left_in_silence=(end - today).days if state == ProcedureState.IN_SILENCE else None,
+    )
+
+
+def proposals_visible_to(user) -> QuerySet[ExpertProposal]:
+    return access.visible(
+        user,
+        ExpertProposal.objects.select_related(
+            "presentation__meeting", "presentation__case__provider_state"
+        ).prefetch_related(Prefetch("objections", queryset=ExpertObjection.objects.order_by())),
+    )
+
+
+def procedures_visible_to(user, today: datetime.date | None = None) -> list[Procedure]:
+    """The proposals the user sees, each with its procedure, in a fixed number of queries."""
+    return [procedure_of(proposal, today) for proposal in proposals_visible_to(user)]

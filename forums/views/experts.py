@@ -1,0 +1,3 @@
+"""experts"""
+
+urls: list = []
