@@ -204,24 +204,80 @@ def _presentations(people, states, meetings) -> None:
 
 
 def _expert(people, meetings) -> None:
-    """The demo expert (Conflict Armament Research) is admitted to Austria's presentation
-    in February 2027 and has accepted the confidentiality undertaking (ToR arts. 8, 15)."""
+    """Austria proposed the demo expert (Conflict Armament Research) for its presentation
+    in February 2027; the proposal was circulated some 40 days ago, no State objected and
+    the expert, admitted, has accepted the confidentiality undertaking (ToR arts. 8, 15).
+    A second proposal by Austria was circulated yesterday: its silence period runs and
+    France has objected. Dates in the past, so written directly with the models."""
+    import datetime
+    from zoneinfo import ZoneInfo
+
     from django.utils import timezone
 
-    from .models import CasePresentation, ExpertAdmission
+    from .models import CasePresentation, ExpertAdmission, ExpertObjection, ExpertProposal
+    from .selectors.experts import proposals_due_on
 
+    meeting = meetings["DIEF meeting, February 2027"]
     presentation = CasePresentation.objects.filter(
-        case__title=AUSTRIAN_CASE, meeting=meetings["DIEF meeting, February 2027"]
+        case__title=AUSTRIAN_CASE, meeting=meeting
     ).first()
     if presentation is None:
         return
-    ExpertAdmission.objects.get_or_create(
+    austria, secretariat, expert = people["delegate-sp"], people["secretariat"], people["expert"]
+    now = timezone.now()
+    if not ExpertProposal.objects.filter(presentation=presentation, expert=expert).exists():
+        approved = ExpertProposal.objects.create(
+            presentation=presentation,
+            expert_name=expert.get_full_name(),
+            expert_email=expert.email,
+            expert_affiliation="Conflict Armament Research",
+            expertise="Field investigations tracing diverted small arms to their last legal "
+            "transfer.",
+            purpose="To explain how the pistols were traced from the crime scene to the "
+            "licensed export.",
+            proposed_by=austria,
+            circulated_at=now - datetime.timedelta(days=40),
+            circulated_by=secretariat,
+            silence_closed_at=now - datetime.timedelta(days=34),
+            expert=expert,
+        )
+        ExpertProposal.objects.filter(pk=approved.pk).update(
+            proposed_at=now - datetime.timedelta(days=42)
+        )
+        admission, _created = ExpertAdmission.objects.get_or_create(
+            presentation=presentation,
+            expert=expert,
+            defaults={"admitted_by": secretariat, "undertaking_accepted_at": now},
+        )
+        admission.proposal = approved
+        admission.save(update_fields=["proposal"])
+    if timezone.localdate() > proposals_due_on(meeting):
+        return  # seeded after the deadline for proposals: no proposal in its silence period
+    if ExpertProposal.objects.filter(presentation=presentation, expert__isnull=True).exists():
+        return
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    in_silence = ExpertProposal.objects.create(
         presentation=presentation,
-        expert=people["expert"],
-        defaults={
-            "admitted_by": people["secretariat"],
-            "undertaking_accepted_at": timezone.now(),
-        },
+        expert_name="Dr. Marta Kowalska",
+        expert_email="marta.kowalska@demo.att-portal.invalid",
+        expert_affiliation="Small Arms Survey",
+        expertise="Research on the diversion of small arms after export.",
+        purpose="To set the case in the context of similar diversions in the region.",
+        proposed_by=austria,
+        circulated_at=datetime.datetime.combine(
+            yesterday, datetime.time(12), tzinfo=ZoneInfo("Europe/Zurich")
+        ),
+        circulated_by=secretariat,
+    )
+    ExpertProposal.objects.filter(pk=in_silence.pk).update(
+        proposed_at=now - datetime.timedelta(days=3)
+    )
+    ExpertObjection.objects.create(
+        proposal=in_silence,
+        state=people["wgeti-chair"].state,
+        reasons="The expert's institute has published material from a case still under "
+        "investigation; we would like assurances on confidentiality first.",
+        raised_by=people["wgeti-chair"],
     )
 
 

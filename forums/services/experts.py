@@ -32,6 +32,7 @@ from att_portal.meetings.models import Participation
 from att_portal.meetings.services import delegation_contacts
 from att_portal.notifications.services import Message, mail_queue, messages_queue
 
+from ..enums import ProceduralDecision
 from ..models import (
     CasePresentation,
     ConsultationMessage,
@@ -113,6 +114,13 @@ def expert_proposal_submit(
                 "before the meeting: the last day for this meeting was %(date)s (%(article)s)."
             )
             % {"date": date_format(due, "DATE_FORMAT"), "article": ARTICLE}
+        )
+    already = ExpertProposal.objects.filter(
+        presentation=presentation, expert_email__iexact=expert_email.strip()
+    ).exclude(decision=ProceduralDecision.NOT_APPROVED)
+    if already.exists():
+        raise ValidationError(
+            {"expert_email": _("This expert is already proposed for this presentation.")}
         )
     proposal = ExpertProposal(
         presentation=presentation,
@@ -216,6 +224,11 @@ def consultation_message_post(
     *, by: User, objection: ExpertObjection, body: str
 ) -> ConsultationMessage:
     access.require(by, Action.CHANGE, objection)
+    objection = ExpertObjection.objects.select_related("proposal__presentation__case").get(
+        pk=objection.pk
+    )
+    if objection.withdrawn_at is not None or objection.proposal.decision:
+        raise ValidationError(_("This consultation is over."))
     message = ConsultationMessage(objection=objection, author=by, body=body.strip())
     message.full_clean()
     message.save()

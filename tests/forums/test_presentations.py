@@ -531,10 +531,14 @@ def test_presenting_state_is_reminded_of_its_notices_once(world):
     reminders_queue(today=D(2027, 1, 11))
     reminders_queue(today=D(2027, 1, 11))
 
-    assert reminder_keys() == [f"reminder:{meeting.pk}:concerned_state_notice:7d:{focal.pk}"]
-    mail = OutboxMail.objects.get(key__startswith="reminder:")
-    assert "Pistols" not in mail.body_text
-    assert meeting.title not in mail.body_text
+    # Both acts of the presenting State due on the same day (ToR arts. 8 and 12).
+    assert reminder_keys() == [
+        f"reminder:{meeting.pk}:concerned_state_notice:7d:{focal.pk}",
+        f"reminder:{meeting.pk}:expert_proposals:7d:{focal.pk}",
+    ]
+    for mail in OutboxMail.objects.filter(key__startswith="reminder:"):
+        assert "Pistols" not in mail.body_text
+        assert meeting.title not in mail.body_text
 
 
 def test_concerned_state_is_reminded_while_its_reply_is_missing(world):

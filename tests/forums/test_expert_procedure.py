@@ -1,0 +1,443 @@
+"""The non-state expert procedure (ToR art. 8) with the clock moved: approval by silence,
+an objection withdrawn after consultation, an objection referred 20 days before the
+meeting and decided, and the refusals. The state is read from dates and acts, so it is
+right even before (or without) the tasks."""
+
+from __future__ import annotations
+
+import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.test import Client
+from django.urls import reverse
+
+from att_portal.directory.enums import Affiliation, AttStatus
+from att_portal.meetings.models import Participation
+from att_portal.meetings.reminders import reminders_queue
+from att_portal.notifications.models import OutboxMail
+from forums.enums import ProceduralDecision, ProcedureState
+from forums.models import ExpertAdmission, ExpertProposal
+from forums.selectors.experts import procedure_of
+from forums.services.experts import (
+    consultation_message_post,
+    expert_decision_record,
+    expert_objection_raise,
+    expert_objection_withdraw,
+    expert_procedure_close_silence,
+    expert_procedure_refer,
+    expert_procedures_advance,
+    expert_proposal_circulate,
+    expert_proposal_submit,
+)
+from tests.conftest import sign_in
+from tests.factories import (
+    DiefMeetingFactory,
+    RoleAssignmentFactory,
+    SecretariatUserFactory,
+    StateFactory,
+    UserFactory,
+)
+from tests.factories.forums import CaseFactory, CasePresentationFactory
+
+pytestmark = pytest.mark.django_db
+
+ZURICH = ZoneInfo("Europe/Zurich")
+START = datetime.date(2027, 2, 17)  # proposals due 18 Jan, referral on 28 Jan
+
+
+def at(year, month, day, hour=12):
+    return time_machine.travel(datetime.datetime(year, month, day, hour, tzinfo=ZURICH), tick=False)
+
+
+def day(month, d, year=None):
+    return datetime.date(year or (2027 if month < 6 else 2026), month, d)
+
+
+@pytest.fixture
+def world():
+    proposer = UserFactory(state=StateFactory(status=AttStatus.STATE_PARTY))
+    RoleAssignmentFactory(user=proposer, role="focal_point")
+    meeting = DiefMeetingFactory(starts_on=START, ends_on=START)
+    presentation = CasePresentationFactory(
+        case=CaseFactory(provider=proposer, title="Pistols found abroad"), meeting=meeting
+    )
+    objector = UserFactory(state=StateFactory(status=AttStatus.STATE_PARTY))
+    return {
+        "proposer": proposer,
+        "presentation": presentation,
+        "meeting": meeting,
+        "objector": objector,
+        "other_party": UserFactory(state=StateFactory(status=AttStatus.STATE_PARTY)),
+        "signatory": UserFactory(state=StateFactory(status=AttStatus.SIGNATORY)),
+        "secretariat": SecretariatUserFactory(),
+    }
+
+
+def proposed(w, when=(2026, 12, 1)) -> ExpertProposal:
+    with at(*when):
+        return expert_proposal_submit(
+            by=w["proposer"],
+            presentation=w["presentation"],
+            expert_name="Claire Martin",
+            expert_email="Claire.Martin@example.org",
+            expert_affiliation="Institute for Tracing Studies",
+            expertise="Tracing of small arms in post-conflict settings.",
+            purpose="To explain the tracing results presented in the case.",
+        )
+
+
+def circulated(w, when=(2026, 12, 2)) -> ExpertProposal:
+    proposal = proposed(w)
+    with at(*when):
+        return expert_proposal_circulate(by=w["secretariat"], proposal=proposal)
+
+
+def objected(w, when=(2026, 12, 5)):
+    proposal = circulated(w)
+    with at(*when):
+        return expert_objection_raise(
+            by=w["objector"], proposal=proposal, reasons="The expert's institute is a party."
+        )
+
+
+def state_on(proposal, when) -> ProcedureState:
+    proposal = ExpertProposal.objects.get(pk=proposal.pk)
+    with at(*when):
+        return procedure_of(proposal).state
+
+
+def history_reasons(proposal) -> list[str]:
+    return [
+        h.history_change_reason
+        for h in ExpertProposal.history.filter(id=proposal.pk).order_by("history_date", "pk")
+    ]
+
+
+# -- Approval by silence ------------------------------------------------------------------
+
+
+def test_silence_procedure_approves_the_expert_without_objection(
+    world, django_capture_on_commit_callbacks
+):
+    proposal = circulated(world)
+
+    assert state_on(proposal, (2026, 12, 7, 23)) == ProcedureState.IN_SILENCE
+    assert procedure_of(proposal).silence_ends_on == day(12, 7)
+    assert state_on(proposal, (2026, 12, 8, 0)) == ProcedureState.APPROVED_BY_SILENCE
+    with at(2026, 12, 8, 1), django_capture_on_commit_callbacks(execute=True):
+        acted = expert_procedures_advance()
+
+    assert acted == {"closed": 1, "referred": 0, "reminded": 0}
+    admission = ExpertAdmission.objects.get(proposal=proposal)
+    expert = admission.expert
+    assert (expert.email, expert.affiliation, expert.organisation.name) == (
+        "claire.martin@example.org",
+        Affiliation.ORGANISATION,
+        "Institute for Tracing Studies",
+    )
+    assert admission.presentation == world["presentation"]
+    assert admission.undertaking_accepted_at is None
+    welcome = OutboxMail.objects.get(key=f"dief-expert-welcome:{admission.pk}")
+    assert reverse("dief:undertaking", args=[admission.pk]) in welcome.body_text
+    assert "/accounts/reset/" in welcome.body_text  # a new account chooses its password
+    approved = OutboxMail.objects.get(
+        key=f"dief-expert:{proposal.pk}:approved:{world['proposer'].pk}"
+    )
+    assert "brief the expert" in approved.body_text
+    assert "Claire" not in approved.body_text + approved.subject
+    assert history_reasons(proposal) == [
+        "Proposed (ToR art. 8)",
+        "Circulated to all States Parties: silence procedure started",
+        "Silence procedure closed",
+    ]
+
+
+def test_an_existing_account_is_reused_for_the_approved_expert(world):
+    existing = UserFactory(email="claire.martin@example.org")
+    proposal = circulated(world)
+
+    with at(2026, 12, 9):
+        expert_procedure_close_silence(proposal_id=proposal.pk)
+
+    assert ExpertAdmission.objects.get(proposal=proposal).expert == existing
+
+
+def test_states_parties_are_reminded_on_the_last_day_of_silence(
+    world, django_capture_on_commit_callbacks
+):
+    proposal = circulated(world)
+    OutboxMail.objects.all().delete()
+
+    with at(2026, 12, 7, 8), django_capture_on_commit_callbacks(execute=True):
+        expert_procedures_advance()
+        expert_procedures_advance()
+
+    keys = set(OutboxMail.objects.values_list("key", flat=True))
+    parties = {world["proposer"], world["objector"], world["other_party"]}
+    assert keys == {f"dief-expert:{proposal.pk}:last-day:{p.pk}" for p in parties}
+    assert world["signatory"].pk not in set(OutboxMail.objects.values_list("recipient", flat=True))
+
+
+# -- Objection, consultation, withdrawal --------------------------------------------------
+
+
+def test_objection_withdrawn_after_consultation_approves_the_expert(world):
+    objection = objected(world)
+    proposal = objection.proposal
+    assert state_on(proposal, (2026, 12, 8)) == ProcedureState.IN_CONSULTATION
+    with at(2026, 12, 8):
+        assert expert_procedure_close_silence(proposal_id=proposal.pk) is True
+    assert not ExpertAdmission.objects.filter(proposal=proposal).exists()
+
+    with at(2026, 12, 10):
+        consultation_message_post(
+            by=world["proposer"], objection=objection, body="The institute is independent."
+        )
+        consultation_message_post(by=world["objector"], objection=objection, body="Understood.")
+        expert_objection_withdraw(by=world["objector"], objection=objection)
+
+    assert state_on(proposal, (2026, 12, 10)) == ProcedureState.APPROVED_AFTER_CONSULTATION
+    assert ExpertAdmission.objects.filter(proposal=proposal).count() == 1
+
+
+def test_objection_withdrawn_within_the_silence_leaves_approval_by_silence(world):
+    objection = objected(world)
+    with at(2026, 12, 6):
+        expert_objection_withdraw(by=world["objector"], objection=objection)
+
+    assert state_on(objection.proposal, (2026, 12, 8)) == ProcedureState.APPROVED_BY_SILENCE
+
+
+def test_objection_after_the_silence_period_is_refused(world):
+    proposal = circulated(world)
+
+    with at(2026, 12, 8), pytest.raises(ValidationError) as refusal:
+        expert_objection_raise(by=world["objector"], proposal=proposal, reasons="Too late.")
+
+    assert refusal.value.messages == [
+        "The silence procedure ended on Dec. 7, 2026: objections are no longer accepted."
+    ]
+    assert proposal.objections.count() == 0
+
+
+def test_objection_by_a_signatory_is_refused(world):
+    proposal = circulated(world)
+
+    with at(2026, 12, 3), pytest.raises(ValidationError) as refusal:
+        expert_objection_raise(by=world["signatory"], proposal=proposal, reasons="No.")
+
+    assert refusal.value.messages == [
+        "Only States Parties may object to a non-state expert (ToR art. 8)."
+    ]
+
+
+def test_proposing_state_cannot_object_to_its_own_expert(world):
+    proposal = circulated(world)
+
+    with at(2026, 12, 3), pytest.raises(PermissionDenied):
+        expert_objection_raise(by=world["proposer"], proposal=proposal, reasons="No.")
+
+
+def test_only_the_two_states_write_in_the_consultation(world):
+    objection = objected(world)
+
+    with pytest.raises(Http404):  # a third State does not even see the objection
+        consultation_message_post(by=world["other_party"], objection=objection, body="Me too.")
+
+
+# -- Referral and procedural decision -----------------------------------------------------
+
+
+def test_objection_unresolved_at_day_minus_20_is_referred_once(
+    world, django_capture_on_commit_callbacks
+):
+    objection = objected(world)
+    proposal = objection.proposal
+    participants = [UserFactory(state=world["other_party"].state), world["signatory"]]
+    for person in participants:
+        Participation.objects.create(meeting=world["meeting"], person=person, nominated_by=person)
+    with at(2026, 12, 8):
+        expert_procedures_advance()
+    assert state_on(proposal, (2027, 1, 27)) == ProcedureState.IN_CONSULTATION
+    with at(2027, 1, 27):
+        assert expert_procedures_advance()["referred"] == 0
+    assert state_on(proposal, (2027, 1, 28, 0)) == ProcedureState.REFERRED
+    OutboxMail.objects.all().delete()
+
+    with at(2027, 1, 28, 1), django_capture_on_commit_callbacks(execute=True):
+        first = expert_procedures_advance()
+        second = expert_procedures_advance()
+
+    assert (first["referred"], second["referred"]) == (1, 0)
+    recipients = set(OutboxMail.objects.values_list("recipient", flat=True))
+    # The States Parties participating in the meeting and the Secretariat; not a signatory.
+    assert recipients == {participants[0].pk, world["secretariat"].pk}
+    assert "procedural decision" in OutboxMail.objects.first().subject
+
+
+def test_procedural_decision_recorded_approves_or_not(world):
+    objection = objected(world)
+    proposal = objection.proposal
+    with at(2027, 1, 28):
+        expert_procedure_refer(proposal_id=proposal.pk)
+    with at(2027, 2, 1):
+        expert_decision_record(
+            by=world["secretariat"],
+            proposal=proposal,
+            decision=ProceduralDecision.APPROVED,
+            decided_on=day(2, 1),
+        )
+
+    assert state_on(proposal, (2027, 2, 2)) == ProcedureState.DECIDED_APPROVED
+    assert ExpertAdmission.objects.filter(proposal=proposal).count() == 1
+    assert "Procedural decision recorded" in history_reasons(proposal)
+
+
+def test_procedural_decision_not_approved_admits_nobody(world):
+    proposal = objected(world).proposal
+    with at(2027, 2, 1):
+        expert_decision_record(
+            by=world["secretariat"],
+            proposal=proposal,
+            decision=ProceduralDecision.NOT_APPROVED,
+            decided_on=day(1, 30),
+        )
+
+    assert state_on(proposal, (2027, 2, 2)) == ProcedureState.DECIDED_NOT_APPROVED
+    assert not ExpertAdmission.objects.exists()
+
+
+def test_decision_is_refused_before_the_referral_and_for_others_than_the_secretariat(world):
+    proposal = objected(world).proposal
+
+    with at(2027, 1, 20), pytest.raises(ValidationError) as refusal:
+        expert_decision_record(
+            by=world["secretariat"],
+            proposal=proposal,
+            decision=ProceduralDecision.APPROVED,
+            decided_on=day(1, 20),
+        )
+    assert refusal.value.messages == [
+        "Only a proposal referred for a procedural decision takes a decision."
+    ]
+    with at(2027, 2, 1), pytest.raises(PermissionDenied):
+        expert_decision_record(
+            by=world["other_party"],
+            proposal=proposal,
+            decision=ProceduralDecision.APPROVED,
+            decided_on=day(2, 1),
+        )
+
+
+# -- Deadlines and idempotence ------------------------------------------------------------
+
+
+def test_proposal_later_than_30_days_before_the_meeting_is_refused(world):
+    with at(2027, 1, 19), pytest.raises(ValidationError) as refusal:
+        proposed(world, when=(2027, 1, 19))
+
+    assert refusal.value.messages == [
+        "Proposals of non-state experts must reach the Secretariat at least 30 days before "
+        "the meeting: the last day for this meeting was Jan. 18, 2027 (ToR art. 8)."
+    ]
+    assert ExpertProposal.objects.count() == 0
+    assert proposed(world, when=(2027, 1, 18, 23)).pk
+
+
+def test_only_the_presenting_state_proposes(world):
+    with at(2026, 12, 1), pytest.raises(PermissionDenied):
+        expert_proposal_submit(
+            by=world["other_party"],
+            presentation=world["presentation"],
+            expert_name="X",
+            expert_email="x@example.org",
+            expert_affiliation="Y",
+            expertise="Z",
+            purpose="W",
+        )
+
+
+def test_tasks_do_nothing_for_a_procedure_already_closed_or_decided(world):
+    objection = objected(world)
+    proposal = objection.proposal
+    with at(2026, 12, 8):
+        assert expert_procedure_close_silence(proposal_id=proposal.pk) is True
+        assert expert_procedure_close_silence(proposal_id=proposal.pk) is False
+    with at(2027, 2, 1):
+        expert_decision_record(
+            by=world["secretariat"],
+            proposal=proposal,
+            decision=ProceduralDecision.NOT_APPROVED,
+            decided_on=day(2, 1),
+        )
+        assert expert_procedure_refer(proposal_id=proposal.pk) is False
+        assert expert_procedures_advance() == {"closed": 0, "referred": 0, "reminded": 0}
+    assert ExpertProposal.objects.get(pk=proposal.pk).referred_at is None
+
+
+def test_a_late_scheduler_catches_up_close_and_referral_in_one_run(world):
+    proposal = objected(world).proposal
+
+    with at(2027, 1, 30):
+        acted = expert_procedures_advance()
+
+    assert acted == {"closed": 1, "referred": 1, "reminded": 0}
+    proposal.refresh_from_db()
+    assert proposal.silence_closed_at is not None
+    assert proposal.referred_at is not None
+
+
+def test_the_proposing_state_is_reminded_before_the_30_day_deadline(world):
+    with at(2027, 1, 11):
+        reminders_queue(day(1, 11))
+
+    keys = set(
+        OutboxMail.objects.filter(key__contains="expert_proposals").values_list("key", flat=True)
+    )
+    assert keys == {f"reminder:{world['meeting'].pk}:expert_proposals:7d:{world['proposer'].pk}"}
+
+
+# -- The approved expert's account --------------------------------------------------------
+
+
+def test_approved_expert_sees_its_one_case_after_the_undertaking_and_nothing_else(world):
+    proposal = circulated(world)
+    other_case = CaseFactory(provider=world["proposer"])
+    with at(2026, 12, 9):
+        expert_procedure_close_silence(proposal_id=proposal.pk)
+    admission = ExpertAdmission.objects.get(proposal=proposal)
+    expert = sign_in(Client(), admission.expert)
+    case_url = reverse("dief:case_detail", args=[world["presentation"].case_id])
+
+    assert expert.get(case_url).status_code == 404
+    expert.post(reverse("dief:undertaking", args=[admission.pk]), {"accept": "on"})
+    assert expert.get(case_url).status_code == 200
+    assert expert.get(reverse("dief:case_detail", args=[other_case.pk])).status_code == 404
+    assert expert.get(reverse("dief:expert_proposal_list")).status_code == 403
+    assert expert.get(reverse("dief:case_list")).status_code == 403
+
+
+def test_the_consultation_ends_with_the_withdrawal(world):
+    objection = objected(world)
+    with at(2026, 12, 10):
+        expert_objection_withdraw(by=world["objector"], objection=objection)
+
+    with pytest.raises(ValidationError) as refusal:
+        consultation_message_post(by=world["proposer"], objection=objection, body="Thanks.")
+
+    assert refusal.value.messages == ["This consultation is over."]
+
+
+def test_the_same_expert_is_not_proposed_twice_for_one_presentation(world):
+    proposed(world)
+
+    with pytest.raises(ValidationError) as refusal:
+        proposed(world, when=(2026, 12, 3))
+
+    assert refusal.value.message_dict == {
+        "expert_email": ["This expert is already proposed for this presentation."]
+    }
