@@ -583,6 +583,9 @@ def seed() -> list[str]:
     from forums import demo as dief_demo
 
     dief_demo.seed(people, states, meetings)
+    from working_groups import demo as wgeti_demo
+
+    wgeti_demo.seed(people, states, meetings, cycles)
     return [a.username for a in DEMO_ACCOUNTS]
 
 

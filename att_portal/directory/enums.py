@@ -47,3 +47,12 @@ class Role(models.TextChoices):
     WGETI_CHAIR = "wgeti_chair", _("WGETI Chair")
     SWG_FACILITATOR = "swg_facilitator", _("Sub-working group facilitator")
     FOCAL_POINT = "focal_point", _("Delegation focal point")
+
+
+class TradeProfile(models.TextChoices):
+    """A State's profile in the arms trade, for diverse presenters at WGETI (seed 002)."""
+
+    EXPORTER = "exporter", _("Mainly exporting")
+    IMPORTER = "importer", _("Mainly importing")
+    BOTH = "both", _("Exporting and importing")
+    TRANSIT = "transit", _("Mainly transit or transhipment")

@@ -15,7 +15,15 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
-from .enums import Affiliation, AttStatus, OrganisationKind, RegionalGroup, Role, StatusInstrument
+from .enums import (
+    Affiliation,
+    AttStatus,
+    OrganisationKind,
+    RegionalGroup,
+    Role,
+    StatusInstrument,
+    TradeProfile,
+)
 
 # Statuses that open the DIEF to a State's delegates (ToR art. 6).
 DIEF_STATUSES = (AttStatus.STATE_PARTY, AttStatus.SIGNATORY)
@@ -42,6 +50,9 @@ class State(models.Model):
     country = CountryField(_("country"), unique=True)
     regional_group = models.CharField(
         _("regional group"), max_length=20, choices=RegionalGroup.choices
+    )
+    trade_profile = models.CharField(
+        _("profile in the arms trade"), max_length=10, choices=TradeProfile.choices, blank=True
     )
     # The State's delegates as a group, so that per-object grants can name a State
     # (a provider narrowing a DIEF item to named States). Kept in step by a signal.

@@ -34,6 +34,8 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if 
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
+    # django-modeltranslation patches the admin, so it comes before it.
+    "modeltranslation",
     "att_portal.admin_apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -56,6 +58,7 @@ INSTALLED_APPS = [
     "att_portal.accounts",
     "forums",
     "working_groups",
+    "working_groups.guides",
     "documents",
 ]
 
@@ -238,3 +241,8 @@ LOGGING = {
 # Upload limits: files larger than this are refused before they reach a view.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 PORTAL_MAX_UPLOAD_BYTES = env.int("PORTAL_MAX_UPLOAD_BYTES", default=25 * 1024 * 1024)
+
+# Voluntary guides are published in the six UN languages (django-modeltranslation);
+# English is required and a missing translation falls back to it, marked untranslated.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)

@@ -13,6 +13,9 @@ from . import (
     dief_experts,
     dief_presentations,
     dief_use_requests,
+    wgeti_calls,
+    wgeti_guides,
+    wgeti_structure,
 )
 
 AREAS = (
@@ -22,4 +25,7 @@ AREAS = (
     dief_challenges,
     dief_briefings,
     dief_experts,
+    wgeti_structure,
+    wgeti_calls,
+    wgeti_guides,
 )

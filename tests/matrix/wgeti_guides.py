@@ -1,0 +1,4 @@
+OBJECTS: dict = {}
+GET_URLS: dict = {}
+POST_URLS: dict = {}
+EXPECTED: dict = {}

@@ -1,0 +1,3 @@
+"""guides"""
+
+urls: list = []

@@ -1,0 +1,3 @@
+"""calls"""
+
+urls: list = []

@@ -1,0 +1,3 @@
+"""presentations"""
+
+urls: list = []

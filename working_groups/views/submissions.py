@@ -1,0 +1,3 @@
+"""submissions"""
+
+urls: list = []

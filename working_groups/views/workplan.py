@@ -1,0 +1,3 @@
+"""workplan"""
+
+urls: list = []
