@@ -28,6 +28,9 @@ from att_portal.meetings.selectors import meetings_visible_to, upcoming_meetings
 from forums import models as dief
 from forums import selectors as dief_selectors
 from forums.permissions import may_enter_dief
+from working_groups.models import AdHocIssueProposal
+from working_groups.models import PresentationOffer as WgetiPresentationOffer
+from working_groups.models import WrittenSubmission as WgetiWrittenSubmission
 
 SEARCH_LIMIT = 20
 
@@ -220,6 +223,9 @@ HISTORY_MODELS: dict[str, type] = {
     "briefing-position": dief.BriefingPosition,
     "expert-proposal": dief.ExpertProposal,
     "expert-objection": dief.ExpertObjection,
+    "wgeti-ad-hoc-proposal": AdHocIssueProposal,
+    "wgeti-offer": WgetiPresentationOffer,
+    "wgeti-submission": WgetiWrittenSubmission,
 }
 
 

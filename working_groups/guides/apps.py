@@ -6,3 +6,6 @@ class GuidesConfig(AppConfig):
     name = "working_groups.guides"
     label = "guides"
     verbose_name = _("Voluntary guides")
+
+    def ready(self) -> None:
+        from . import permissions  # noqa: F401  (registers the policies)

@@ -1,0 +1,345 @@
+"""Voluntary guides: workflow with deadlines and refusals, incorporation into a new
+edition (kept numbers and renumbering), optimistic locking, languages, fact sheets."""
+
+from __future__ import annotations
+
+import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from working_groups.demo import (
+    GUIDE_ARTS_6_7,
+    GUIDE_CHAPTER_3,
+    PARA_104_FR,
+    PARA_104_REVISED,
+    PARA_135_REVISED,
+)
+from working_groups.guides import services
+from working_groups.guides.diff import word_diff
+from working_groups.guides.enums import ChangeAction, EditionState, RevisionState, SectionKind
+from working_groups.guides.models import (
+    Guide,
+    GuideBlock,
+    GuideEdition,
+    GuideSection,
+    ProposedRevision,
+)
+from working_groups.guides.selectors import current_edition, fact_sheet_outline
+
+GENEVA = ZoneInfo("Europe/Zurich")
+PARA_104_EN = GUIDE_CHAPTER_3[0][2]
+PARA_135_EN = GUIDE_CHAPTER_3[-2][2]
+
+
+def at(*args):
+    return time_machine.travel(datetime.datetime(*args, tzinfo=GENEVA), tick=False)
+
+
+@pytest.fixture
+def guide(demo_users):
+    return Guide.objects.get(title_en=GUIDE_ARTS_6_7)
+
+
+def revision(title_start: str) -> ProposedRevision:
+    return ProposedRevision.objects.get(title__startswith=title_start)
+
+
+def texts(edition: GuideEdition) -> dict[str, str]:
+    return {
+        b.number: b.text_en
+        for b in GuideBlock.objects.filter(section__edition=edition, kind="paragraph")
+    }
+
+
+def test_word_diff_marks_deleted_and_inserted_words():
+    assert word_diff("see paragraph 108 here", "see paragraph 109 here") == (
+        "see paragraph <del>108</del><ins>109</ins> here"
+    )
+    assert word_diff("a <b>", "a") == "a<del> &lt;b&gt;</del>"
+
+
+def test_guide_page_in_french_falls_back_to_english_with_untranslated_badge(guide, client_for):
+    response = client_for("delegate-obs").get(
+        reverse("wgeti:guides:detail", args=[guide.pk]) + "?lang=fr"
+    )
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "Rétrospectivement, la CEP9" in content
+    assert "Exportations et évaluation des exportations" in content
+    # 104 is translated; the 14 other blocks of chapter 3 show English, marked untranslated.
+    assert content.count(">untranslated</span>") == 14
+
+
+def test_revision_page_shows_the_word_diff_against_the_current_text(client_for):
+    response = client_for("ngo").get(revision("Paragraph 104").get_absolute_url())
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "<ins> Following further discussions" in content
+    assert "Control Arms welcomes the reference to the flowchart." in content
+
+
+def test_comment_after_the_due_date_is_refused_naming_the_date(demo_users):
+    closed = revision("Paragraph 135")
+    with at(2026, 3, 6, 0, 0, 1), pytest.raises(ValidationError) as refused:
+        services.revision_comment_add(by=demo_users["delegate-sp"], revision=closed, text="Late")
+    assert refused.value.messages == ["Comments on this proposed revision closed on 5 March 2026."]
+    assert closed.comments.count() == 0
+
+
+def test_comment_on_the_due_date_geneva_time_is_accepted(demo_users):
+    closed = revision("Paragraph 135")
+    with at(2026, 3, 5, 23, 59):
+        services.revision_comment_add(by=demo_users["delegate-sig"], revision=closed, text="OK")
+    assert list(closed.comments.values_list("on_behalf_of", "text")) == [("Thailand", "OK")]
+
+
+def test_comment_after_the_due_date_rerenders_the_page_with_the_refusal(client_for):
+    closed = revision("Paragraph 135")
+    response = client_for("delegate-sp").post(
+        reverse("wgeti:guides:comment_add", args=[closed.pk]), {"text": "Too late"}
+    )
+    assert response.status_code == 200
+    assert "Comments on this proposed revision closed on 5 March 2026." in response.content.decode()
+    assert closed.comments.count() == 0
+
+
+def test_participant_proposes_and_officers_move_the_revision_through_its_states(
+    guide, demo_users, client_for
+):
+    client = client_for("delegate-sp")
+    response = client.post(
+        reverse("wgeti:guides:revision_new", args=[guide.pk]),
+        {"title": "Clarify 107", "rationale": "Clearer", "comments_due_on": "2027-01-15"},
+    )
+    proposed = ProposedRevision.objects.get(title="Clarify 107")
+    assert response.status_code == 302
+    assert (proposed.proposer, proposed.state, proposed.version) == ("Austria", "proposed", 1)
+    response = client.post(
+        reverse("wgeti:guides:change_add", args=[proposed.pk]),
+        {"action": "replace", "paragraph": "107", "new_text": "New 107.", "version": "1"},
+    )
+    assert response.status_code == 302
+    assert list(proposed.changes.values_list("action", "target__number")) == [("replace", "107")]
+    # A delegation may not decide.
+    decide = reverse("wgeti:guides:revision_transition", args=[proposed.pk])
+    assert client.post(decide, {"transition": "discuss"}).status_code == 403
+    chair = client_for("wgeti-chair")
+    refused = chair.post(decide, {"transition": "endorse", "cycle": proposed.base_edition_id})
+    assert refused.status_code == 200
+    assert "A revision that is proposed cannot be endorsed by the csp." in refused.content.decode()
+    assert chair.post(decide, {"transition": "discuss", "on": "2026-11-20"}).status_code == 302
+    cycle = revision("Paragraph 104").endorsed_at_cycle
+    assert chair.post(decide, {"transition": "endorse", "cycle": cycle.pk}).status_code == 302
+    proposed.refresh_from_db()
+    assert (proposed.state, proposed.discussed_on, proposed.endorsed_at_cycle.number) == (
+        "endorsed",
+        datetime.date(2026, 11, 20),
+        12,
+    )
+    assert proposed.decided_by == demo_users["wgeti-chair"]
+    assert list(proposed.history.values_list("history_change_reason", flat=True)) == [
+        "Endorsed at CSP12",
+        "Discussed",
+        "Change added: Replace the paragraph: Paragraph 107",
+        "Proposed",
+    ]
+
+
+def test_incorporating_two_endorsed_revisions_keeps_numbers_and_the_old_edition(guide, demo_users):
+    para_104, para_135 = revision("Paragraph 104"), revision("Paragraph 135")
+    services.revision_endorse(
+        by=demo_users["wgeti-chair"], revision=para_135, cycle=para_104.endorsed_at_cycle
+    )
+    first = current_edition(guide)
+    second = services.guide_edition_incorporate(
+        by=demo_users["secretariat"], guide=guide, revisions=[para_104, para_135], renumber=False
+    )
+    assert (second.number, second.state, second.endorsed_at_cycle.number) == (2, "published", 12)
+    new = texts(second)
+    assert list(new) == ["104", "105", "106", "107", "108", "129", "130", "131", "132", "133",
+                         "134", "135"]  # fmt: skip
+    assert new["104"] == PARA_104_REVISED
+    assert new["135"] == PARA_135_REVISED
+    # The French text of the old 104 no longer matches: the new 104 falls back to English.
+    assert GuideBlock.objects.get(section__edition=second, number="104").text_fr == ""
+    # Edition 1 unchanged and still readable.
+    assert texts(first)["104"] == PARA_104_EN
+    assert texts(first)["135"] == PARA_135_EN
+    assert GuideBlock.objects.get(section__edition=first, number="104").text_fr == PARA_104_FR
+    para_104.refresh_from_db()
+    assert (para_104.state, para_104.incorporated_into) == ("incorporated", second)
+
+
+def test_incorporating_the_annex_adds_annex_b_with_its_six_steps(guide, demo_users):
+    annex = revision("Annex B")
+    services.revision_discuss(by=demo_users["wgeti-chair"], revision=annex)
+    services.revision_endorse(
+        by=demo_users["wgeti-chair"],
+        revision=annex,
+        cycle=revision("Paragraph 104").endorsed_at_cycle,
+    )
+    edition = services.guide_edition_incorporate(
+        by=demo_users["secretariat"], guide=guide, revisions=[annex], renumber=False
+    )
+    section = edition.sections.get(kind=SectionKind.ANNEX)
+    assert section.label == "B"
+    steps = list(section.blocks.order_by("position").values_list("number", "text_en"))
+    assert [n for n, _t in steps] == ["1", "2", "3", "4", "5", "6"]
+    assert steps[5][1].startswith("Step 6. Judge whether there is an ‘overriding risk’")
+
+
+def _small_guide(secretariat) -> tuple[Guide, dict[str, GuideBlock]]:
+    guide = Guide.objects.create(title_en="Basic Guide")
+    edition = GuideEdition.objects.create(guide=guide, number=1, state=EditionState.PUBLISHED)
+    chapter = GuideSection.objects.create(edition=edition, kind="chapter", label="2", title_en="C")
+    blocks = {}
+    for position, (number, text) in enumerate(
+        [("10", "Ten."), ("11", "Eleven."), ("12", "See paragraph 11 and paragraphs 10 to 11.")]
+    ):
+        blocks[number] = GuideBlock.objects.create(
+            section=chapter, kind="paragraph", number=number, key=f"p{number}", text_en=text,
+            position=position,
+        )  # fmt: skip
+    return guide, blocks
+
+
+def _endorsed(guide, by, changes) -> ProposedRevision:
+    proposed = ProposedRevision.objects.create(
+        guide=guide, base_edition=current_edition(guide), title=str(changes), proposer_kind="chair",
+        proposed_by=by, comments_due_on=datetime.date(2026, 1, 1), state=RevisionState.ENDORSED,
+    )  # fmt: skip
+    for position, (action, target, text) in enumerate(changes):
+        proposed.changes.create(action=action, target=target, new_text_en=text, position=position)
+    return proposed
+
+
+@pytest.mark.parametrize(
+    ("renumber", "expected"),
+    [
+        (
+            True,
+            {"1": "Ten.", "2": "Inserted.", "3": "Changed, see para. 4.",
+             "4": "See paragraph 3 and paragraphs 1 to 3."},
+        ),
+        (
+            False,
+            {"10": "Ten.", "10 bis": "Inserted.", "11": "Changed, see para. 12.",
+             "12": "See paragraph 11 and paragraphs 10 to 11."},
+        ),
+    ],
+)  # fmt: skip
+def test_incorporation_numbers_paragraphs_and_rewrites_cross_references(
+    demo_users, renumber, expected
+):
+    secretariat = demo_users["secretariat"]
+    guide, blocks = _small_guide(secretariat)
+    insert = _endorsed(guide, secretariat, [(ChangeAction.INSERT_AFTER, blocks["10"], "Inserted.")])
+    replace = _endorsed(
+        guide, secretariat, [(ChangeAction.REPLACE, blocks["11"], "Changed, see para. 12.")]
+    )
+    edition = services.guide_edition_incorporate(
+        by=secretariat, guide=guide, revisions=[insert, replace], renumber=renumber
+    )
+    assert texts(edition) == expected
+    assert texts(GuideEdition.objects.get(guide=guide, number=1)) == {
+        "10": "Ten.", "11": "Eleven.", "12": "See paragraph 11 and paragraphs 10 to 11."
+    }  # fmt: skip
+
+
+def test_revision_of_a_paragraph_that_no_longer_exists_is_refused(demo_users):
+    secretariat = demo_users["secretariat"]
+    guide, blocks = _small_guide(secretariat)
+    late = _endorsed(guide, secretariat, [(ChangeAction.REPLACE, blocks["11"], "Changed.")])
+    still_open = ProposedRevision.objects.create(
+        guide=guide, base_edition=current_edition(guide), title="Open", proposer_kind="chair",
+        proposed_by=secretariat, comments_due_on=datetime.date(2027, 1, 1),
+    )  # fmt: skip
+    deletion = _endorsed(guide, secretariat, [(ChangeAction.DELETE, blocks["11"], "")])
+    services.guide_edition_incorporate(
+        by=secretariat, guide=guide, revisions=[deletion], renumber=False
+    )
+    message = (
+        "Paragraph 11 no longer exists in edition 2; propose the change against the current "
+        "text of the guide."
+    )
+    with pytest.raises(ValidationError) as refused:
+        services.revision_change_add(
+            by=secretariat, revision=still_open, version=1, action="replace", paragraph="11",
+            new_text="x",
+        )  # fmt: skip
+    assert refused.value.messages == [message]
+    with pytest.raises(ValidationError) as refused:
+        services.guide_edition_incorporate(
+            by=secretariat, guide=guide, revisions=[late], renumber=False
+        )
+    assert refused.value.messages == [message]
+    assert GuideEdition.objects.filter(guide=guide).count() == 2
+    late.refresh_from_db()
+    assert late.state == "endorsed"
+
+
+def test_second_of_two_concurrent_edits_is_refused_instead_of_overwriting(client_for):
+    annex = revision("Annex B")
+    url = reverse("wgeti:guides:revision_edit", args=[annex.pk])
+    chair, secretariat = client_for("wgeti-chair"), client_for("secretariat")
+    assert chair.get(url).status_code == 200
+    assert secretariat.get(url).status_code == 200
+    first = chair.post(url, {"title": "Annex B (Chair)", "rationale": "r1", "version": "1"})
+    second = secretariat.post(
+        url, {"title": "Annex B (Secretariat)", "rationale": "r2", "version": "1"}
+    )
+    assert first.status_code == 302
+    assert second.status_code == 200
+    assert (
+        "Someone else changed this proposed revision since you opened it; reload to see their "
+        "changes." in second.content.decode()
+    )
+    annex.refresh_from_db()
+    assert (annex.title, annex.rationale, annex.version) == ("Annex B (Chair)", "r1", 2)
+
+
+def test_only_the_secretariat_incorporates(guide, client_for):
+    url = reverse("wgeti:guides:incorporate", args=[guide.pk])
+    assert client_for("wgeti-chair").post(url, {"revisions": [1]}).status_code == 403
+    assert client_for(None).get(url).status_code == 302
+
+
+def test_fact_sheet_takes_the_art_7_4_sections_and_renders_a_pdf(guide, client_for):
+    sheet = guide.fact_sheets.get()
+    outline = fact_sheet_outline(sheet, current_edition(guide), "zh-hans")
+    assert [(s.section.label, [b.block.number for b in s.blocks]) for s in outline] == [
+        ("3", ["104", "105", "106", "3", "107", "108", "129", "130", "131", "132", "7", "133",
+               "134", "135"])
+    ]  # fmt: skip
+    response = client_for("delegate-obs").get(
+        reverse("wgeti:guides:fact_sheet", args=[sheet.pk]) + "?lang=zh-hans"
+    )
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+
+
+@pytest.mark.parametrize("count", [1, 30])
+def test_revision_list_takes_a_fixed_number_of_queries(guide, demo_users, client_for, count):
+    for index in range(count):
+        ProposedRevision.objects.create(
+            guide=guide, base_edition=current_edition(guide), title=f"R{index}",
+            proposer_kind="state", proposer_state=demo_users["delegate-sp"].state,
+            proposed_by=demo_users["delegate-sp"], comments_due_on=datetime.date(2027, 1, 1),
+        )  # fmt: skip
+    client = client_for("ngo")
+    url = reverse("wgeti:guides:revision_list", args=[guide.pk])
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    assert response.content.decode().count("Austria") >= count
+    assert len(queries) == QUERIES_FOR_REVISION_LIST
+
+
+QUERIES_FOR_REVISION_LIST = 10

@@ -1,0 +1,111 @@
+"""Forms of the calls for ad hoc issues: the call, a proposal with its speakers (at most
+three, seed 004) and the Chair's decision."""
+
+from __future__ import annotations
+
+from django import forms
+from django.forms import formset_factory
+from django.utils.translation import gettext_lazy as _
+
+from ..models import MAX_SPEAKERS, SubWorkingGroup
+from ..services.calls import SPEAKER_UNNAMED, TOO_MANY_SPEAKERS
+
+TEXT = forms.Textarea(attrs={"rows": 4})
+DATE = forms.DateInput(attrs={"type": "date"})
+
+
+class CallForm(forms.Form):
+    title = forms.CharField(
+        label=_("Title"), max_length=250, initial=_("Proposals of ad hoc issues")
+    )
+    issued_by = forms.CharField(
+        label=_("Issued by"),
+        max_length=200,
+        required=False,
+        help_text=_("As the letter names the sender, e.g. “CSP12 President” or “WGETI Chair”."),
+    )
+    issued_on = forms.DateField(label=_("Issued on"), widget=DATE)
+    due_on = forms.DateField(
+        label=_("Proposals due on"),
+        widget=DATE,
+        help_text=_("Proposals are accepted until the end of this day, Geneva time."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        issued_on, due_on = cleaned.get("issued_on"), cleaned.get("due_on")
+        if issued_on and due_on and due_on < issued_on:
+            self.add_error("due_on", _("A call cannot be due before it is issued."))
+        return cleaned
+
+
+class ProposalForm(forms.Form):
+    title = forms.CharField(label=_("Issue"), max_length=300)
+    memorandum = forms.CharField(label=_("Explanatory memorandum"), widget=TEXT, max_length=20000)
+    guiding_questions = forms.CharField(label=_("Guiding questions"), widget=TEXT, max_length=10000)
+    sub_working_group = forms.ModelChoiceField(
+        label=_("For the sub-working group"),
+        queryset=SubWorkingGroup.objects.none(),
+        required=False,
+    )
+
+    def __init__(self, *args, sub_working_groups=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if sub_working_groups is not None:
+            self.fields["sub_working_group"].queryset = sub_working_groups
+
+
+class SpeakerForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200, required=False)
+    title = forms.CharField(label=_("Title"), max_length=200, required=False)
+    affiliation = forms.CharField(label=_("Affiliation"), max_length=300, required=False)
+    to_be_confirmed = forms.BooleanField(label=_("To be confirmed"), required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("name", "").strip() and not cleaned.get("to_be_confirmed"):
+            self.add_error("name", SPEAKER_UNNAMED)
+        return cleaned
+
+
+class BaseSpeakerFormSet(forms.BaseFormSet):
+    default_error_messages = {
+        **forms.BaseFormSet.default_error_messages,
+        "too_many_forms": TOO_MANY_SPEAKERS,
+    }
+
+
+SpeakerFormSet = formset_factory(
+    SpeakerForm,
+    formset=BaseSpeakerFormSet,
+    extra=MAX_SPEAKERS,
+    max_num=MAX_SPEAKERS,
+    validate_max=True,
+)
+
+
+def speakers_of(formset) -> list[dict]:
+    """The speakers filled in, in order; blank rows are left out."""
+    return [form.cleaned_data for form in formset.forms if form.has_changed()]
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("accept", _("Accept the issue")), ("decline", _("Decline the issue"))],
+        widget=forms.RadioSelect,
+    )
+    sub_working_group = forms.ModelChoiceField(
+        label=_("Sub-working group"),
+        queryset=SubWorkingGroup.objects.none(),
+        required=False,
+        help_text=_("The accepted issue is taken up there."),
+    )
+    note = forms.CharField(
+        label=_("Note on the decision"), widget=TEXT, required=False, max_length=10000
+    )
+
+    def __init__(self, *args, sub_working_groups=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if sub_working_groups is not None:
+            self.fields["sub_working_group"].queryset = sub_working_groups

@@ -1,0 +1,288 @@
+"""Voluntary guides (DOMAIN §6, seed 004): a guide in editions; an edition in sections
+(chapters and annexes) of blocks (numbered paragraphs, boxes, footnotes). Texts are in
+the six UN languages through django-modeltranslation (`translation.py`): English is
+required, a missing translation falls back to English and is shown as untranslated.
+
+A published edition is never changed: a new edition copies the blocks. A block's `key`
+names "the same paragraph" across editions, whatever its number becomes.
+
+Work on a guide goes through proposed revisions of specific paragraphs (seed 004,
+Appendix 3), which the WGETI discusses, the CSP endorses and the Secretariat
+incorporates into a new edition (`services.guide_edition_incorporate`)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from att_portal.directory.models import Organisation, State
+from att_portal.meetings.models import CspCycle
+
+from .enums import (
+    BlockKind,
+    ChangeAction,
+    EditionState,
+    ProposerKind,
+    RevisionState,
+    SectionKind,
+)
+
+
+class Guide(models.Model):
+    # No HistoricalRecords here: simple-history's copy would lack the translated titles;
+    # the editions and the revisions carry the history.
+    title = models.CharField(_("title"), max_length=300)
+
+    class Meta:
+        ordering = ["title_en"]
+        verbose_name = _("voluntary guide")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("wgeti:guides:detail", args=[self.pk])
+
+
+class GuideEdition(models.Model):
+    guide = models.ForeignKey(Guide, on_delete=models.CASCADE, related_name="editions")
+    number = models.PositiveSmallIntegerField(_("edition"))
+    state = models.CharField(
+        _("state"), max_length=20, choices=EditionState.choices, default=EditionState.DRAFT
+    )
+    published_on = models.DateField(_("published on"), null=True, blank=True)
+    endorsed_at_cycle = models.ForeignKey(
+        CspCycle,
+        verbose_name=_("endorsed at"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["guide", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["guide", "number"], name="guide_edition_number_unique")
+        ]
+        verbose_name = _("edition")
+
+    def __str__(self) -> str:
+        return _("Edition %(number)s") % {"number": self.number}
+
+    @property
+    def is_published(self) -> bool:
+        return self.state == EditionState.PUBLISHED
+
+
+class GuideSection(models.Model):
+    """A chapter ("3") or an annex ("B")."""
+
+    edition = models.ForeignKey(GuideEdition, on_delete=models.CASCADE, related_name="sections")
+    kind = models.CharField(_("kind"), max_length=20, choices=SectionKind.choices)
+    label = models.CharField(_("number or letter"), max_length=20)
+    title = models.CharField(_("title"), max_length=300)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["edition", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["edition", "kind", "label"], name="guide_section_label_unique"
+            )
+        ]
+        verbose_name = _("section")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.label}"
+
+
+class GuideBlock(models.Model):
+    """A numbered paragraph ("104", "104 bis"), a box ("3") or a footnote ("2")."""
+
+    section = models.ForeignKey(GuideSection, on_delete=models.CASCADE, related_name="blocks")
+    kind = models.CharField(_("kind"), max_length=20, choices=BlockKind.choices)
+    number = models.CharField(_("number or label"), max_length=20)
+    key = models.CharField(
+        _("key"),
+        max_length=80,
+        help_text=_("Names the same paragraph in every edition, whatever its number."),
+    )
+    text = models.TextField(_("text"))
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["section__position", "position"]
+        verbose_name = _("block")
+
+    def __str__(self) -> str:
+        if self.kind == BlockKind.PARAGRAPH:
+            return _("Paragraph %(number)s") % {"number": self.number}
+        return f"{self.get_kind_display()} {self.number}"
+
+
+class FactSheet(models.Model):
+    """Sections of a guide published separately (seed 004, footnote 11). `selection`
+    lists the parts, one per line: "3: 104-108", "3: box 3", "1: 26-35"."""
+
+    guide = models.ForeignKey(Guide, on_delete=models.CASCADE, related_name="fact_sheets")
+    title = models.CharField(_("title"), max_length=300)
+    selection = models.TextField(_("selection"))
+
+    class Meta:
+        ordering = ["guide", "title_en"]
+        verbose_name = _("fact sheet")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+ONE_PROPOSER = (
+    Q(proposer_kind=ProposerKind.STATE, proposer_state__isnull=False)
+    | Q(proposer_kind=ProposerKind.ORGANISATION, proposer_organisation__isnull=False)
+    | Q(proposer_kind__in=[ProposerKind.CHAIR, ProposerKind.SECRETARIAT])
+)
+
+
+class ProposedRevision(models.Model):
+    guide = models.ForeignKey(Guide, on_delete=models.PROTECT, related_name="revisions")
+    base_edition = models.ForeignKey(
+        GuideEdition,
+        verbose_name=_("proposed against"),
+        on_delete=models.PROTECT,
+        related_name="revisions",
+    )
+    title = models.CharField(_("title"), max_length=300)
+    rationale = models.TextField(_("rationale"), blank=True)
+    proposer_kind = models.CharField(_("proposed by"), max_length=20, choices=ProposerKind.choices)
+    proposer_state = models.ForeignKey(
+        State, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    proposer_organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    proposed_at = models.DateTimeField(_("proposed at"), auto_now_add=True)
+    state = models.CharField(
+        _("state"), max_length=20, choices=RevisionState.choices, default=RevisionState.PROPOSED
+    )
+    comments_due_on = models.DateField(
+        _("comments due on"), help_text=_("Comments are accepted until the end of this day.")
+    )
+    discussed_on = models.DateField(_("discussed on"), null=True, blank=True)
+    endorsed_on = models.DateField(_("endorsed on"), null=True, blank=True)
+    endorsed_at_cycle = models.ForeignKey(
+        CspCycle,
+        verbose_name=_("endorsed at"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    incorporated_into = models.ForeignKey(
+        GuideEdition,
+        verbose_name=_("incorporated into"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="incorporated_revisions",
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("last moved by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("last moved at"), null=True, blank=True)
+    # Optimistic locking: every write bumps it; a form carrying an older one is refused.
+    version = models.PositiveIntegerField(default=1)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-proposed_at", "-pk"]
+        constraints = [models.CheckConstraint(condition=ONE_PROPOSER, name="revision_one_proposer")]
+        verbose_name = _("proposed revision")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("wgeti:guides:revision_detail", args=[self.pk])
+
+    @property
+    def proposer(self) -> str:
+        if self.proposer_kind == ProposerKind.STATE and self.proposer_state:
+            return str(self.proposer_state)
+        if self.proposer_kind == ProposerKind.ORGANISATION and self.proposer_organisation:
+            return str(self.proposer_organisation)
+        return str(ProposerKind(self.proposer_kind).label)
+
+
+class RevisionChange(models.Model):
+    """One change of a proposed revision, applied in `position` order."""
+
+    revision = models.ForeignKey(ProposedRevision, on_delete=models.CASCADE, related_name="changes")
+    action = models.CharField(_("change"), max_length=20, choices=ChangeAction.choices)
+    target = models.ForeignKey(
+        GuideBlock,
+        verbose_name=_("paragraph"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("A paragraph of the edition the change was proposed against."),
+    )
+    annex_label = models.CharField(_("annex"), max_length=20, blank=True)
+    annex_title = models.CharField(_("title of the annex"), max_length=300, blank=True)
+    new_text = models.TextField(
+        _("new text"),
+        blank=True,
+        help_text=_("For a new annex, one paragraph per block separated by a blank line."),
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["revision", "position", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(action="new_annex", target__isnull=True)
+                | (~Q(action="new_annex") & Q(target__isnull=False)),
+                name="revision_change_target",
+            )
+        ]
+        verbose_name = _("change")
+
+    def __str__(self) -> str:
+        if self.action == ChangeAction.NEW_ANNEX:
+            return _("New annex %(label)s") % {"label": self.annex_label}
+        return f"{self.get_action_display()}: {self.target}"
+
+
+class RevisionComment(models.Model):
+    revision = models.ForeignKey(
+        ProposedRevision, on_delete=models.CASCADE, related_name="comments"
+    )
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    on_behalf_of = models.CharField(_("on behalf of"), max_length=200)
+    text = models.TextField(_("comment"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["revision", "created_at", "pk"]
+        verbose_name = _("comment")
+
+    def __str__(self) -> str:
+        return f"{self.on_behalf_of}: {self.text[:40]}"

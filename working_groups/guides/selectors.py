@@ -1,0 +1,175 @@
+"""Reads of the voluntary guides. Texts are read per language with an explicit flag for
+blocks that have no translation yet (they show the English text)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Count, Prefetch, QuerySet
+from modeltranslation.utils import build_localized_fieldname
+
+from att_portal import access
+
+from .enums import BlockKind, EditionState, SectionKind
+from .models import (
+    FactSheet,
+    Guide,
+    GuideBlock,
+    GuideEdition,
+    GuideSection,
+    ProposedRevision,
+    RevisionChange,
+)
+
+LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
+DEFAULT_LANGUAGE = "en"
+
+
+def localized(obj, field_name: str, language: str) -> tuple[str, bool]:
+    """(text in `language` or else in English, whether it is really in `language`)."""
+    if language not in LANGUAGE_CODES:
+        language = DEFAULT_LANGUAGE
+    text = getattr(obj, build_localized_fieldname(field_name, language)) or ""
+    if text:
+        return text, True
+    return getattr(obj, build_localized_fieldname(field_name, DEFAULT_LANGUAGE)) or "", False
+
+
+def guides_visible_to(user) -> QuerySet[Guide]:
+    return access.visible(user, Guide)
+
+
+def revisions_visible_to(user, guide: Guide | None = None) -> QuerySet[ProposedRevision]:
+    queryset = access.visible(user, ProposedRevision).select_related(
+        "guide",
+        "base_edition",
+        "proposer_state",
+        "proposer_organisation",
+        "endorsed_at_cycle",
+        "incorporated_into",
+    )
+    if guide is not None:
+        queryset = queryset.filter(guide=guide)
+    return queryset.annotate(change_count=Count("changes", distinct=True))
+
+
+def current_edition(guide: Guide) -> GuideEdition | None:
+    """The latest published edition."""
+    return guide.editions.filter(state=EditionState.PUBLISHED).order_by("-number").first()
+
+
+def published_editions(guide: Guide) -> list[GuideEdition]:
+    return list(guide.editions.filter(state=EditionState.PUBLISHED).order_by("number"))
+
+
+def paragraph_in(edition: GuideEdition, number: str) -> GuideBlock | None:
+    """The chapter paragraph numbered `number` ("104", "104 bis") in `edition`."""
+    return (
+        GuideBlock.objects.filter(
+            section__edition=edition,
+            section__kind=SectionKind.CHAPTER,
+            kind=BlockKind.PARAGRAPH,
+            number=" ".join(number.split()),
+        )
+        .select_related("section")
+        .first()
+    )
+
+
+def block_with_key(edition: GuideEdition, key: str) -> GuideBlock | None:
+    return GuideBlock.objects.filter(section__edition=edition, key=key).first()
+
+
+@dataclass
+class ShownBlock:
+    block: GuideBlock
+    text: str
+    translated: bool
+
+
+@dataclass
+class ShownSection:
+    section: GuideSection
+    title: str
+    translated: bool
+    blocks: list[ShownBlock] = field(default_factory=list)
+
+
+def edition_outline(edition: GuideEdition, language: str) -> list[ShownSection]:
+    """Sections and blocks of `edition` in `language` (two queries)."""
+    sections = edition.sections.order_by("position").prefetch_related(
+        Prefetch("blocks", queryset=GuideBlock.objects.order_by("position"))
+    )
+    outline = []
+    for section in sections:
+        shown = ShownSection(section, *localized(section, "title", language))
+        shown.blocks = [
+            ShownBlock(b, *localized(b, "text", language)) for b in section.blocks.all()
+        ]
+        outline.append(shown)
+    return outline
+
+
+def revision_changes(revision: ProposedRevision) -> list[RevisionChange]:
+    return list(
+        revision.changes.select_related("target__section__edition").order_by("position", "pk")
+    )
+
+
+# --- fact sheets -------------------------------------------------------------------------
+
+_PART = re.compile(
+    r"^\s*(?P<section>\w+)\s*:\s*(?:(?P<box>box(?:es)?)\s+)?(?P<first>\d+)(?:\s*-\s*(?P<last>\d+))?\s*$",
+    re.IGNORECASE,
+)
+
+
+def parse_selection(selection: str) -> list[tuple[str, str, int, int]]:
+    """ "3: 104-108" → ("3", "paragraph", 104, 108); "3: box 3" → ("3", "box", 3, 3)."""
+    parts = []
+    for line in selection.splitlines():
+        if not line.strip():
+            continue
+        match = _PART.match(line)
+        if match is None:
+            raise ValueError(line)
+        first = int(match["first"])
+        last = int(match["last"] or first)
+        kind = BlockKind.BOX if match["box"] else BlockKind.PARAGRAPH
+        parts.append((match["section"], kind, first, last))
+    return parts
+
+
+def _leading_number(number: str) -> int | None:
+    head = number.split(" ", 1)[0]
+    return int(head) if head.isdigit() else None
+
+
+def fact_sheet_outline(fact_sheet: FactSheet, edition: GuideEdition, language: str):
+    """The parts of the fact sheet found in `edition`, in the guide's order."""
+    wanted = parse_selection(fact_sheet.selection)
+    outline = []
+    for shown in edition_outline(edition, language):
+        blocks = []
+        for item in shown.blocks:
+            value = _leading_number(item.block.number)
+            if value is None:
+                continue
+            for section_label, kind, first, last in wanted:
+                if (
+                    section_label == shown.section.label
+                    and kind == item.block.kind
+                    and first <= value <= last
+                ):
+                    blocks.append(item)
+                    break
+        if blocks:
+            shown.blocks = blocks
+            outline.append(shown)
+    return outline
+
+
+def fact_sheets_of(guide: Guide) -> QuerySet[FactSheet]:
+    return guide.fact_sheets.all()

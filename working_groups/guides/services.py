@@ -1,0 +1,547 @@
+"""Writes of the voluntary guides: proposing a revision of specific paragraphs, comments
+until the due date, the officers moving a revision proposed → discussed → endorsed by the
+CSP, and the Secretariat incorporating endorsed revisions into a new edition.
+
+Optimistic locking: every write to a proposed revision names the `version` the writer
+saw; a stale version is refused instead of silently overwriting someone else's work."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from modeltranslation.utils import build_localized_fieldname
+
+from att_portal.directory.enums import Affiliation
+from att_portal.directory.permissions import is_secretariat
+from att_portal.meetings.models import CspCycle
+from working_groups.permissions import is_wgeti_officer
+
+from .enums import (
+    BlockKind,
+    ChangeAction,
+    EditionState,
+    ProposerKind,
+    RevisionState,
+    SectionKind,
+)
+from .models import (
+    Guide,
+    GuideBlock,
+    GuideEdition,
+    GuideSection,
+    ProposedRevision,
+    RevisionChange,
+    RevisionComment,
+)
+from .selectors import LANGUAGE_CODES, block_with_key, current_edition, paragraph_in
+
+STALE = (
+    "Someone else changed this proposed revision since you opened it; reload to see their changes."
+)
+EDITABLE = (RevisionState.PROPOSED,)
+OPEN_FOR_COMMENTS = (RevisionState.PROPOSED, RevisionState.DISCUSSED)
+
+
+def _stamp(obj, by, reason: str) -> None:
+    obj._history_user = by
+    obj._change_reason = reason
+
+
+def _lock(revision: ProposedRevision, version: int) -> None:
+    """Claim the next version of `revision`, or refuse if someone got there first."""
+    claimed = ProposedRevision.objects.filter(pk=revision.pk, version=version).update(
+        version=F("version") + 1
+    )
+    if not claimed:
+        raise ValidationError(_(STALE), code="stale")
+    revision.version = version + 1
+
+
+def _require_current(guide: Guide) -> GuideEdition:
+    edition = current_edition(guide)
+    if edition is None:
+        raise ValidationError(_("This guide has no published edition yet."))
+    return edition
+
+
+# --- proposing and editing ---------------------------------------------------------------
+
+
+@transaction.atomic
+def revision_propose(
+    *,
+    by,
+    guide: Guide,
+    title: str,
+    rationale: str,
+    comments_due_on: datetime.date,
+    as_officer: bool = False,
+) -> ProposedRevision:
+    """A new proposed revision against the current edition; it is proposed by the
+    delegation's State, the organisation, or — for an officer who says so — the Chair
+    (the Secretariat's staff always propose as the Secretariat)."""
+    revision = ProposedRevision(
+        guide=guide,
+        base_edition=_require_current(guide),
+        title=title,
+        rationale=rationale,
+        comments_due_on=comments_due_on,
+        proposed_by=by,
+    )
+    if is_secretariat(by):
+        revision.proposer_kind = ProposerKind.SECRETARIAT
+    elif as_officer and is_wgeti_officer(by):
+        revision.proposer_kind = ProposerKind.CHAIR
+    elif by.affiliation == Affiliation.DELEGATION and by.state_id:
+        revision.proposer_kind = ProposerKind.STATE
+        revision.proposer_state_id = by.state_id
+    elif by.affiliation == Affiliation.ORGANISATION and by.organisation_id:
+        revision.proposer_kind = ProposerKind.ORGANISATION
+        revision.proposer_organisation_id = by.organisation_id
+    else:
+        raise ValidationError(_("Only participants in the WGETI may propose revisions."))
+    if comments_due_on < timezone.localdate():
+        raise ValidationError({"comments_due_on": _("The due date for comments has passed.")})
+    revision.full_clean()
+    _stamp(revision, by, "Proposed")
+    revision.save()
+    return revision
+
+
+def _require_editable(revision: ProposedRevision) -> None:
+    if revision.state not in EDITABLE:
+        raise ValidationError(
+            _("A revision that is %(state)s can no longer be edited.")
+            % {"state": revision.get_state_display().lower()}
+        )
+
+
+@transaction.atomic
+def revision_update(
+    *, by, revision: ProposedRevision, version: int, title: str, rationale: str
+) -> ProposedRevision:
+    _require_editable(revision)
+    _lock(revision, version)
+    revision.title = title
+    revision.rationale = rationale
+    revision.full_clean()
+    _stamp(revision, by, "Edited")
+    revision.save()
+    return revision
+
+
+def _missing_paragraph(number: str, edition: GuideEdition) -> ValidationError:
+    return ValidationError(
+        _(
+            "Paragraph %(number)s no longer exists in edition %(edition)s; propose the change "
+            "against the current text of the guide."
+        )
+        % {"number": number, "edition": edition.number},
+        code="no_such_paragraph",
+    )
+
+
+@transaction.atomic
+def revision_change_add(
+    *,
+    by,
+    revision: ProposedRevision,
+    version: int,
+    action: str,
+    paragraph: str = "",
+    new_text: str = "",
+    annex_label: str = "",
+    annex_title: str = "",
+) -> RevisionChange:
+    """Add a change; `paragraph` is a number of the guide's current edition."""
+    _require_editable(revision)
+    change = RevisionChange(
+        revision=revision,
+        action=action,
+        new_text_en=new_text.strip(),
+        position=revision.changes.count() + 1,
+    )
+    if action == ChangeAction.NEW_ANNEX:
+        if not (annex_label.strip() and annex_title.strip() and new_text.strip()):
+            raise ValidationError(_("A new annex needs a letter, a title and its text."))
+        change.annex_label = annex_label.strip()
+        change.annex_title = annex_title.strip()
+    else:
+        edition = _require_current(revision.guide)
+        number = " ".join(paragraph.split())
+        target = paragraph_in(edition, number) if number else None
+        if target is None:
+            if not number:
+                raise ValidationError(_("Name the paragraph to change."))
+            old = paragraph_in(revision.base_edition, number)
+            if old is not None and old.section.edition_id != edition.pk:
+                raise _missing_paragraph(number, edition)
+            raise ValidationError(
+                _("There is no paragraph %(number)s in edition %(edition)s.")
+                % {"number": number, "edition": edition.number}
+            )
+        if action != ChangeAction.DELETE and not new_text.strip():
+            raise ValidationError(_("Give the new text."))
+        change.target = target
+    _lock(revision, version)
+    change.full_clean()
+    change.save()
+    _stamp(revision, by, f"Change added: {change}")
+    revision.save()
+    return change
+
+
+@transaction.atomic
+def revision_change_remove(
+    *, by, revision: ProposedRevision, version: int, change: RevisionChange
+) -> None:
+    _require_editable(revision)
+    if change.revision_id != revision.pk:
+        raise ValidationError(_("That change belongs to another revision."))
+    _lock(revision, version)
+    change.delete()
+    _stamp(revision, by, "Change removed")
+    revision.save()
+
+
+@transaction.atomic
+def revision_comment_add(*, by, revision: ProposedRevision, text: str) -> RevisionComment:
+    """Comments are accepted until the end of the due date, Geneva time."""
+    if revision.state not in OPEN_FOR_COMMENTS:
+        raise ValidationError(_("Comments are closed: the revision is no longer under discussion."))
+    if timezone.localdate() > revision.comments_due_on:
+        raise ValidationError(
+            _("Comments on this proposed revision closed on %(date)s.")
+            % {"date": date_format(revision.comments_due_on, "j F Y")},
+            code="closed",
+        )
+    comment = RevisionComment(
+        revision=revision, author=by, on_behalf_of=by.affiliation_label, text=text.strip()
+    )
+    comment.full_clean()
+    comment.save()
+    return comment
+
+
+# --- the officers' decisions -------------------------------------------------------------
+
+
+def _move(revision: ProposedRevision, *, by, allowed_from, to: str, reason: str) -> None:
+    if revision.state not in allowed_from:
+        raise ValidationError(
+            _("A revision that is %(state)s cannot be %(to)s.")
+            % {
+                "state": revision.get_state_display().lower(),
+                "to": RevisionState(to).label.lower(),
+            }
+        )
+    revision.state = to
+    revision.decided_by = by
+    revision.decided_at = timezone.now()
+    revision.version += 1  # forms opened before the move are now stale
+    revision.full_clean()
+    _stamp(revision, by, reason)
+    revision.save()
+
+
+@transaction.atomic
+def revision_discuss(
+    *, by, revision: ProposedRevision, on: datetime.date | None = None
+) -> ProposedRevision:
+    revision.discussed_on = on or timezone.localdate()
+    _move(
+        revision,
+        by=by,
+        allowed_from=(RevisionState.PROPOSED,),
+        to=RevisionState.DISCUSSED,
+        reason="Discussed",
+    )
+    return revision
+
+
+@transaction.atomic
+def revision_endorse(
+    *, by, revision: ProposedRevision, cycle: CspCycle, on: datetime.date | None = None
+) -> ProposedRevision:
+    revision.endorsed_at_cycle = cycle
+    revision.endorsed_on = on or timezone.localdate()
+    _move(
+        revision,
+        by=by,
+        allowed_from=(RevisionState.DISCUSSED,),
+        to=RevisionState.ENDORSED,
+        reason=f"Endorsed at CSP{cycle.number}",
+    )
+    return revision
+
+
+@transaction.atomic
+def revision_withdraw(*, by, revision: ProposedRevision) -> ProposedRevision:
+    _move(
+        revision,
+        by=by,
+        allowed_from=(RevisionState.PROPOSED, RevisionState.DISCUSSED),
+        to=RevisionState.WITHDRAWN,
+        reason="Withdrawn",
+    )
+    return revision
+
+
+# --- incorporation -----------------------------------------------------------------------
+
+SUFFIXES = ("bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies")
+
+
+@dataclass
+class _Block:
+    kind: str
+    number: str
+    key: str
+    texts: dict[str, str]
+    new: bool = False
+
+
+@dataclass
+class _Section:
+    kind: str
+    label: str
+    titles: dict[str, str]
+    blocks: list[_Block] = field(default_factory=list)
+
+
+def _texts(obj, field_name: str) -> dict[str, str]:
+    return {
+        code: getattr(obj, build_localized_fieldname(field_name, code)) or ""
+        for code in LANGUAGE_CODES
+    }
+
+
+def _change_texts(change: RevisionChange) -> dict[str, str]:
+    """The change's English text and such translations as came with it; the old
+    translations of a replaced paragraph are dropped (they no longer match)."""
+    return _texts(change, "new_text")
+
+
+def _load(edition: GuideEdition) -> list[_Section]:
+    sections = []
+    for section in edition.sections.order_by("position").prefetch_related("blocks"):
+        loaded = _Section(section.kind, section.label, _texts(section, "title"))
+        loaded.blocks = [
+            _Block(block.kind, block.number, block.key, _texts(block, "text"))
+            for block in sorted(section.blocks.all(), key=lambda b: b.position)
+        ]
+        sections.append(loaded)
+    return sections
+
+
+def _find(sections: list[_Section], key: str) -> tuple[_Section, int] | None:
+    for section in sections:
+        for index, block in enumerate(section.blocks):
+            if block.key == key:
+                return section, index
+    return None
+
+
+def _apply(sections: list[_Section], change: RevisionChange, current: GuideEdition) -> None:
+    if change.action == ChangeAction.NEW_ANNEX:
+        if any(s.kind == SectionKind.ANNEX and s.label == change.annex_label for s in sections):
+            raise ValidationError(
+                _("Annex %(label)s already exists.") % {"label": change.annex_label}
+            )
+        translations = {
+            code: [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+            for code, text in _change_texts(change).items()
+        }
+        steps = translations["en"]
+        annex = _Section(SectionKind.ANNEX, change.annex_label, {"en": change.annex_title})
+        for number, step in enumerate(steps, start=1):
+            texts = dict.fromkeys(LANGUAGE_CODES, "")
+            for code, parts in translations.items():
+                texts[code] = parts[number - 1] if len(parts) == len(steps) else ""
+            texts["en"] = step
+            annex.blocks.append(
+                _Block(
+                    BlockKind.PARAGRAPH, str(number), f"annex-{change.annex_label}-{number}", texts
+                )
+            )
+        sections.append(annex)
+        return
+    found = _find(sections, change.target.key)
+    if found is None:
+        raise _missing_paragraph(change.target.number, current)
+    section, index = found
+    if change.action == ChangeAction.REPLACE:
+        section.blocks[index].texts = _change_texts(change)
+    elif change.action == ChangeAction.DELETE:
+        del section.blocks[index]
+    elif change.action == ChangeAction.INSERT_AFTER:
+        section.blocks.insert(
+            index + 1,
+            _Block(
+                BlockKind.PARAGRAPH,
+                "",
+                f"{change.target.key}-r{change.revision_id}c{change.pk}",
+                _change_texts(change),
+                new=True,
+            ),
+        )
+
+
+def _number_with_suffixes(sections: list[_Section]) -> None:
+    """Keep every number; an inserted paragraph takes the number before it with the next
+    free Latin suffix ("104 bis", "104 ter")."""
+    for section in sections:
+        used = {b.number for b in section.blocks if b.kind == BlockKind.PARAGRAPH}
+        previous = ""
+        for block in section.blocks:
+            if block.kind != BlockKind.PARAGRAPH:
+                continue
+            if block.new:
+                base = previous.split(" ", 1)[0] or "0"
+                block.number = next(
+                    f"{base} {suffix}" for suffix in SUFFIXES if f"{base} {suffix}" not in used
+                )
+                used.add(block.number)
+            previous = block.number
+
+
+def _renumber(sections: list[_Section]) -> dict[str, str]:
+    """Chapter paragraphs 1..n through the whole guide, annex paragraphs 1..n within
+    each annex; returns old number → new number for the paragraphs that were there."""
+    mapping: dict[str, str] = {}
+    counter = 0
+    for section in sections:
+        if section.kind == SectionKind.ANNEX:
+            continue
+        for block in section.blocks:
+            if block.kind != BlockKind.PARAGRAPH:
+                continue
+            counter += 1
+            if not block.new:
+                mapping[block.number] = str(counter)
+            block.number = str(counter)
+    return mapping
+
+
+# "paragraph 108", "paragraphs 104 to 108", "paras. 104-108 and 129", "para. 104";
+# French "paragraphe", Spanish "párrafo". A reference "of the report" or similar points
+# at another document and is left alone.
+_REFERENCE = re.compile(
+    r"\b(?P<word>paragraphs?|paragraphes?|párrafos?|paras?\.?)\s+"
+    r"(?P<numbers>\d+(?:\s*(?:,|and|to|et|à|y|a|-|–)\s*\d+)*)"
+    r"(?!\s+(?:of|du|de|del)\s+(?!this|ce|cette|esta|este))",
+    re.IGNORECASE,
+)
+_REFERENCE_ZH = re.compile(r"第\s*(?P<numbers>\d+(?:\s*(?:至|-|–|和|、)\s*\d+)*)\s*段")
+
+
+def rewrite_references(text: str, mapping: dict[str, str]) -> str:
+    """Rewrite "paragraph N" references of the guide to the new numbers; numbers of
+    paragraphs that are gone are left as they were (the Secretariat edits those)."""
+
+    def numbers(match: re.Match) -> str:
+        whole = match.group(0)
+        start = match.start("numbers") - match.start()
+        head, tail = whole[:start], whole[start:]
+        return head + re.sub(r"\d+", lambda m: mapping.get(m.group(0), m.group(0)), tail)
+
+    text = _REFERENCE.sub(numbers, text)
+    return _REFERENCE_ZH.sub(numbers, text)
+
+
+@transaction.atomic
+def guide_edition_incorporate(
+    *,
+    by,
+    guide: Guide,
+    revisions: list[ProposedRevision],
+    renumber: bool,
+    published_on: datetime.date | None = None,
+) -> GuideEdition:
+    """The next edition: the current one with the endorsed `revisions` applied in the
+    given order. With `renumber`, paragraphs are numbered 1..n again and every
+    cross-reference is rewritten; without, numbers are kept and inserted paragraphs get
+    "bis", "ter", … The previous edition is left exactly as it was."""
+    if not is_secretariat(by):
+        raise ValidationError(_("Only the Secretariat incorporates revisions."))
+    if not revisions:
+        raise ValidationError(_("Choose at least one endorsed revision."))
+    current = _require_current(guide)
+    for revision in revisions:
+        if revision.guide_id != guide.pk or revision.state != RevisionState.ENDORSED:
+            raise ValidationError(
+                _("“%(title)s” is not an endorsed revision of this guide.")
+                % {"title": revision.title}
+            )
+    sections = _load(current)
+    for revision in revisions:
+        for change in revision.changes.select_related("target").order_by("position", "pk"):
+            _apply(sections, change, current)
+    if renumber:
+        mapping = _renumber(sections)
+        for section in sections:
+            for block in section.blocks:
+                block.texts = {
+                    code: rewrite_references(text, mapping) for code, text in block.texts.items()
+                }
+    else:
+        _number_with_suffixes(sections)
+    cycles = [r.endorsed_at_cycle for r in revisions if r.endorsed_at_cycle_id]
+    edition = GuideEdition(
+        guide=guide,
+        number=current.number + 1,
+        state=EditionState.PUBLISHED,
+        published_on=published_on or timezone.localdate(),
+        endorsed_at_cycle=max(cycles, key=lambda c: c.number) if cycles else None,
+    )
+    edition.full_clean()
+    _stamp(edition, by, "Incorporated: " + "; ".join(r.title for r in revisions))
+    edition.save()
+    _save_sections(edition, sections)
+    for revision in revisions:
+        revision.incorporated_into = edition
+        _move(
+            revision,
+            by=by,
+            allowed_from=(RevisionState.ENDORSED,),
+            to=RevisionState.INCORPORATED,
+            reason=f"Incorporated into edition {edition.number}",
+        )
+    return edition
+
+
+def _save_sections(edition: GuideEdition, sections: list[_Section]) -> None:
+    for position, loaded in enumerate(sections, start=1):
+        section = GuideSection(
+            edition=edition, kind=loaded.kind, label=loaded.label, position=position
+        )
+        for code, title in loaded.titles.items():
+            setattr(section, build_localized_fieldname("title", code), title)
+        section.full_clean()
+        section.save()
+        blocks = []
+        for index, loaded_block in enumerate(loaded.blocks, start=1):
+            block = GuideBlock(
+                section=section,
+                kind=loaded_block.kind,
+                number=loaded_block.number,
+                key=loaded_block.key,
+                position=index,
+            )
+            for code, text in loaded_block.texts.items():
+                setattr(block, build_localized_fieldname("text", code), text)
+            block.full_clean(exclude=["section"])
+            blocks.append(block)
+        GuideBlock.objects.bulk_create(blocks)
+
+
+def block_still_exists(change: RevisionChange, edition: GuideEdition) -> bool:
+    return change.target is None or block_with_key(edition, change.target.key) is not None

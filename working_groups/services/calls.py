@@ -1,0 +1,220 @@
+"""Calls for ad hoc issues (seeds 002 and 004): the Chair or the CSP President invites
+proposals of current or emerging issues by a date; delegations of any State and
+organisations propose an issue with an explanatory memorandum, guiding questions and at
+most three speakers; the Chair accepts or declines each, and an accepted issue becomes an
+item of the meeting's agenda."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from att_portal import access
+from att_portal.access import Action
+from att_portal.directory.enums import Affiliation
+from att_portal.directory.models import User
+from att_portal.meetings.enums import CallKind
+from att_portal.meetings.models import Meeting, MeetingCall
+from documents.agenda import agenda_item_add, agenda_open
+from documents.models import AgendaItem
+
+from ..enums import ProposalState
+from ..models import MAX_SPEAKERS, AdHocIssueProposal, ProposedSpeaker, SubWorkingGroup
+from ..permissions import is_wgeti_officer, may_contribute
+from ..selectors.calls import WGETI_BODIES, call_is_open
+
+TOO_MANY_SPEAKERS = gettext_lazy("At most three speakers may be proposed.")  # seed 004
+SPEAKER_UNNAMED = gettext_lazy("Name the speaker or mark them “to be confirmed”.")
+
+
+def late_message(call: MeetingCall) -> str:
+    return _("Proposals for this call were due by %(date)s.") % {
+        "date": date_format(call.due_on, "DATE_FORMAT")
+    }
+
+
+@transaction.atomic
+def ad_hoc_call_issue(
+    *,
+    by: User,
+    meeting: Meeting,
+    title: str,
+    issued_on: datetime.date,
+    due_on: datetime.date,
+    issued_by: str = "",
+) -> MeetingCall:
+    if not (is_wgeti_officer(by) and access.can(by, Action.VIEW, meeting)):
+        raise PermissionDenied
+    if meeting.body not in WGETI_BODIES:
+        raise ValidationError(_("Calls for ad hoc issues are issued for WGETI meetings only."))
+    if due_on < timezone.localdate():
+        raise ValidationError({"due_on": _("A call cannot be due in the past.")})
+    call = MeetingCall(
+        meeting=meeting,
+        kind=CallKind.AD_HOC_ISSUES,
+        title=title.strip(),
+        issued_on=issued_on,
+        issued_by=issued_by.strip(),
+        due_on=due_on,
+    )
+    call.full_clean()
+    call._history_user = by
+    call._change_reason = "Call for ad hoc issues issued"
+    call.save()
+    return call
+
+
+def _check_swg(call: MeetingCall, sub_working_group: SubWorkingGroup | None) -> None:
+    if sub_working_group is not None and sub_working_group.cycle_id != call.meeting.cycle_id:
+        raise ValidationError(
+            {"sub_working_group": _("Choose a sub-working group of the meeting's CSP cycle.")}
+        )
+
+
+def _clean_speakers(speakers: list[dict]) -> list[ProposedSpeaker]:
+    if len(speakers) > MAX_SPEAKERS:
+        raise ValidationError(TOO_MANY_SPEAKERS)
+    cleaned = []
+    for position, speaker in enumerate(speakers, start=1):
+        name = (speaker.get("name") or "").strip()
+        to_be_confirmed = bool(speaker.get("to_be_confirmed"))
+        if not name and not to_be_confirmed:
+            raise ValidationError(
+                _("Speaker %(number)s: %(message)s")
+                % {"number": position, "message": SPEAKER_UNNAMED}
+            )
+        cleaned.append(
+            ProposedSpeaker(
+                position=position,
+                name=name,
+                title=(speaker.get("title") or "").strip(),
+                affiliation=(speaker.get("affiliation") or "").strip(),
+                to_be_confirmed=to_be_confirmed,
+            )
+        )
+    return cleaned
+
+
+@transaction.atomic
+def ad_hoc_proposal_submit(
+    *,
+    by: User,
+    call: MeetingCall,
+    title: str,
+    memorandum: str,
+    guiding_questions: str,
+    speakers: list[dict],
+    sub_working_group: SubWorkingGroup | None = None,
+) -> AdHocIssueProposal:
+    """Delegations of any State (observers included) and organisations may propose."""
+    if not (may_contribute(by) and access.can(by, Action.VIEW, call)):
+        raise PermissionDenied
+    if call.kind != CallKind.AD_HOC_ISSUES or call.meeting.body not in WGETI_BODIES:
+        raise ValidationError(_("This call does not invite proposals of ad hoc issues."))
+    if not call_is_open(call):
+        raise ValidationError(late_message(call))
+    _check_swg(call, sub_working_group)
+    rows = _clean_speakers(speakers)
+    delegation = by.affiliation == Affiliation.DELEGATION
+    proposal = AdHocIssueProposal(
+        call=call,
+        state=by.state if delegation else None,
+        organisation=None if delegation else by.organisation,
+        submitted_by=by,
+        title=title.strip(),
+        memorandum=memorandum.strip(),
+        guiding_questions=guiding_questions.strip(),
+        sub_working_group=sub_working_group,
+    )
+    if proposal.state is None and proposal.organisation is None:
+        raise PermissionDenied  # a person without a delegation or an organisation
+    proposal.full_clean()
+    proposal._history_user = by
+    proposal._change_reason = "Ad hoc issue proposed"
+    proposal.save()
+    for speaker in rows:
+        speaker.proposal = proposal
+        speaker.full_clean()
+        speaker.save()
+    return proposal
+
+
+def _speaker_label(speaker: ProposedSpeaker) -> str:
+    return ", ".join(part for part in (speaker.name, speaker.title, speaker.affiliation) if part)
+
+
+def presenters_of(proposal: AdHocIssueProposal) -> str:
+    """The proposer and its confirmed speakers, as the agenda shows them."""
+    names = [str(proposal.contributor)]
+    names += [_speaker_label(s) for s in proposal.speakers.all() if not s.to_be_confirmed]
+    return "; ".join(names)[:500]
+
+
+def _agenda_item_for(by: User, proposal: AdHocIssueProposal) -> AgendaItem:
+    meeting = proposal.call.meeting
+    try:
+        agenda = agenda_open(by=by, meeting=meeting)
+        swg = proposal.sub_working_group
+        # Under the sub-working group's item when the agenda has one.
+        parent = (
+            agenda.items.filter(parent__isnull=True, title__iexact=swg.name).first()
+            if swg
+            else None
+        )
+        annotation = f"Ad hoc issue proposed by {proposal.contributor}"
+        if swg:
+            annotation += f", in the sub-working group “{swg.name}”"
+        return agenda_item_add(
+            by=by,
+            agenda=agenda,
+            title=proposal.title[:300],
+            annotation=annotation + ".",
+            presenters=presenters_of(proposal),
+            parent=parent,
+        )
+    except PermissionDenied as denied:
+        raise ValidationError(
+            _("Only the Chair of the meeting or the Secretariat can put an issue on its agenda.")
+        ) from denied
+
+
+@transaction.atomic
+def ad_hoc_proposal_decide(
+    *,
+    by: User,
+    proposal: AdHocIssueProposal,
+    accept: bool,
+    note: str = "",
+    sub_working_group: SubWorkingGroup | None = None,
+) -> AdHocIssueProposal:
+    """The Chair accepts or declines a proposal, once; an accepted issue goes on the agenda
+    of the call's meeting."""
+    if not access.can(by, Action.CHANGE, proposal):
+        raise PermissionDenied
+    proposal = (
+        AdHocIssueProposal.objects.select_for_update()
+        .select_related("call__meeting", "state", "organisation", "sub_working_group")
+        .get(pk=proposal.pk)
+    )
+    if proposal.state_of_proposal != ProposalState.SUBMITTED:
+        raise ValidationError(_("The Chair has already decided on this proposal."))
+    if sub_working_group is not None:
+        _check_swg(proposal.call, sub_working_group)
+        proposal.sub_working_group = sub_working_group
+    proposal.state_of_proposal = ProposalState.ACCEPTED if accept else ProposalState.DECLINED
+    proposal.decided_by = by
+    proposal.decided_at = timezone.now()
+    proposal.decision_note = note.strip()
+    if accept:
+        proposal.agenda_item = _agenda_item_for(by, proposal)
+    proposal.full_clean()
+    proposal._history_user = by
+    proposal._change_reason = "Accepted by the Chair" if accept else "Declined by the Chair"
+    proposal.save()
+    return proposal
