@@ -13,6 +13,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from att_portal.meetings.models import CspCycle
 from working_groups.demo import (
     GUIDE_ARTS_6_7,
     GUIDE_CHAPTER_3,
@@ -130,7 +131,8 @@ def test_participant_proposes_and_officers_move_the_revision_through_its_states(
     decide = reverse("wgeti:guides:revision_transition", args=[proposed.pk])
     assert client.post(decide, {"transition": "discuss"}).status_code == 403
     chair = client_for("wgeti-chair")
-    refused = chair.post(decide, {"transition": "endorse", "cycle": proposed.base_edition_id})
+    csp12 = CspCycle.objects.get(number=12)
+    refused = chair.post(decide, {"transition": "endorse", "cycle": csp12.pk})
     assert refused.status_code == 200
     assert "A revision that is proposed cannot be endorsed by the csp." in refused.content.decode()
     assert chair.post(decide, {"transition": "discuss", "on": "2026-11-20"}).status_code == 302

@@ -52,7 +52,7 @@ OPEN_FOR_COMMENTS = (RevisionState.PROPOSED, RevisionState.DISCUSSED)
 
 def _stamp(obj, by, reason: str) -> None:
     obj._history_user = by
-    obj._change_reason = reason
+    obj._change_reason = reason[:100]  # the history keeps 100 characters
 
 
 def _lock(revision: ProposedRevision, version: int) -> None:

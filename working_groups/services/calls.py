@@ -198,7 +198,7 @@ def ad_hoc_proposal_decide(
     if not access.can(by, Action.CHANGE, proposal):
         raise PermissionDenied
     proposal = (
-        AdHocIssueProposal.objects.select_for_update()
+        AdHocIssueProposal.objects.select_for_update(of=("self",))
         .select_related("call__meeting", "state", "organisation", "sub_working_group")
         .get(pk=proposal.pk)
     )
