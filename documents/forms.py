@@ -7,6 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from att_portal.directory.models import State
+from att_portal.fields import ModelMultipleChoiceField
 from att_portal.meetings.enums import Body
 from att_portal.meetings.models import CspCycle
 
@@ -90,7 +91,7 @@ class DocumentRegisterForm(forms.Form):
         required=False,
         choices=[("", _("States (below)")), *AuthorOffice.choices],
     )
-    author_states = forms.ModelMultipleChoiceField(
+    author_states = ModelMultipleChoiceField(
         label=_("Authoring States"),
         required=False,
         queryset=State.objects.all(),

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from att_portal.directory.models import DIEF_STATUSES, State
+from att_portal.fields import ModelMultipleChoiceField
 
 from ..enums import Category, Distribution
 from ..models import Case, PlatformItem
@@ -21,7 +22,7 @@ class SharedItemForm(forms.ModelForm):
         choices=Category.choices,
         widget=forms.CheckboxSelectMultiple,
     )
-    named_states = forms.ModelMultipleChoiceField(
+    named_states = ModelMultipleChoiceField(
         label=_("States that may read it"),
         queryset=State.objects.none(),
         required=False,

@@ -5,11 +5,13 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from att_portal.fields import ModelMultipleChoiceField
+
 from ..enums import BriefingAudience, Position
 from ..models import CasePresentation
 
 
-class PresentationChoiceField(forms.ModelMultipleChoiceField):
+class PresentationChoiceField(ModelMultipleChoiceField):
     def label_from_instance(self, obj: CasePresentation) -> str:
         # The case's title only where its reader may see the case; the State otherwise.
         return str(obj.case.provider_state)

@@ -7,6 +7,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from att_portal.directory.models import State
+from att_portal.fields import ModelMultipleChoiceField
 from att_portal.meetings.models import Meeting
 
 
@@ -44,7 +45,7 @@ class WithdrawForm(forms.Form):
 
 
 class ConcernedStatesForm(forms.Form):
-    states = forms.ModelMultipleChoiceField(
+    states = ModelMultipleChoiceField(
         label=_("States the presentation may involve"),
         queryset=State.objects.none(),
         widget=forms.SelectMultiple(attrs={"size": 8}),

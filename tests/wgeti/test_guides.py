@@ -129,15 +129,25 @@ def test_participant_proposes_and_officers_move_the_revision_through_its_states(
     assert list(proposed.changes.values_list("action", "target__number")) == [("replace", "107")]
     # A delegation may not decide.
     decide = reverse("wgeti:guides:revision_transition", args=[proposed.pk])
-    assert client.post(decide, {"transition": "discuss"}).status_code == 403
+
+    def seen() -> int:
+        return ProposedRevision.objects.get(pk=proposed.pk).version
+
+    assert client.post(decide, {"transition": "discuss", "version": seen()}).status_code == 403
     chair = client_for("wgeti-chair")
     csp12 = CspCycle.objects.get(number=12)
-    refused = chair.post(decide, {"transition": "endorse", "cycle": csp12.pk})
+    refused = chair.post(decide, {"transition": "endorse", "cycle": csp12.pk, "version": seen()})
     assert refused.status_code == 200
     assert "A revision that is proposed cannot be endorsed by the csp." in refused.content.decode()
-    assert chair.post(decide, {"transition": "discuss", "on": "2026-11-20"}).status_code == 302
+    stale = seen() - 1
+    answer = chair.post(decide, {"transition": "discuss", "on": "2026-11-20", "version": stale})
+    assert "Someone else changed this proposed revision" in answer.content.decode()
+    assert ProposedRevision.objects.get(pk=proposed.pk).state == "proposed"
+    discussed = {"transition": "discuss", "on": "2026-11-20", "version": seen()}
+    assert chair.post(decide, discussed).status_code == 302
     cycle = revision("Paragraph 104").endorsed_at_cycle
-    assert chair.post(decide, {"transition": "endorse", "cycle": cycle.pk}).status_code == 302
+    endorsed = {"transition": "endorse", "cycle": cycle.pk, "version": seen()}
+    assert chair.post(decide, endorsed).status_code == 302
     proposed.refresh_from_db()
     assert (proposed.state, proposed.discussed_on, proposed.endorsed_at_cycle.number) == (
         "endorsed",
@@ -345,3 +355,89 @@ def test_revision_list_takes_a_fixed_number_of_queries(guide, demo_users, client
 
 
 QUERIES_FOR_REVISION_LIST = 10
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("see paragraph 23 of the report", "see paragraph 23 of the report"),
+        ("paragraph 104 bis and 108", "paragraph 106 and 110"),
+        ("paragraphs 104 to 108", "paragraphs 105 to 110"),
+        ("см. пункт 23", "см. пункт 22"),
+        ("انظر الفقرة 23", "انظر الفقرة 22"),
+        ("第104段", "第105段"),
+        ("paragraph 1234", "paragraph 1234"),
+    ],
+)
+def test_cross_references_are_rewritten_in_every_language_and_only_for_this_guide(text, expected):
+    mapping = {"23": "22", "104": "105", "104 bis": "106", "108": "110"}
+
+    assert services.rewrite_references(text, mapping) == expected
+
+
+def test_two_insertions_after_one_paragraph_keep_their_order(demo_users):
+    secretariat = demo_users["secretariat"]
+    guide, blocks = _small_guide(secretariat)
+    first = _endorsed(guide, secretariat, [(ChangeAction.INSERT_AFTER, blocks["10"], "First.")])
+    second = _endorsed(guide, secretariat, [(ChangeAction.INSERT_AFTER, blocks["10"], "Second.")])
+
+    edition = services.guide_edition_incorporate(
+        by=secretariat, guide=guide, revisions=[first, second], renumber=False
+    )
+
+    assert texts(edition) == {
+        "10": "Ten.", "10 bis": "First.", "10 ter": "Second.", "11": "Eleven.",
+        "12": "See paragraph 11 and paragraphs 10 to 11.",
+    }  # fmt: skip
+
+
+def test_keeping_numbers_refuses_an_insertion_with_no_free_number(demo_users):
+    secretariat = demo_users["secretariat"]
+    guide, blocks = _small_guide(secretariat)
+    GuideBlock.objects.filter(pk=blocks["11"].pk).update(number="10 bis")  # as once published
+    late = _endorsed(guide, secretariat, [(ChangeAction.INSERT_AFTER, blocks["10"], "B.")])
+
+    with pytest.raises(ValidationError) as refusal:
+        services.guide_edition_incorporate(
+            by=secretariat, guide=guide, revisions=[late], renumber=False
+        )
+
+    assert refusal.value.messages == [
+        "No number is free after paragraph 10 while keeping the numbers; renumber the edition "
+        "instead."
+    ]
+    assert GuideEdition.objects.filter(guide=guide).count() == 1
+
+
+def test_incorporate_form_refuses_an_impossible_revision_id(guide, client_for):
+    url = reverse("wgeti:guides:incorporate", args=[guide.pk])
+
+    response = client_for("secretariat").post(url, {"revisions": "99999999999999999999"})
+
+    assert response.status_code == 200
+    assert "is not a valid value" in response.content.decode()
+
+
+def _queries_of(client, url) -> int:
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_revision_page_takes_a_fixed_number_of_queries_as_changes_grow(demo_users, client_for):
+    secretariat = demo_users["secretariat"]
+    guide, blocks = _small_guide(secretariat)
+    one = _endorsed(guide, secretariat, [(ChangeAction.REPLACE, blocks["10"], "X.")])
+    many = _endorsed(
+        guide,
+        secretariat,
+        [(ChangeAction.REPLACE, blocks[number], f"{number} new.") for number in ("10", "11", "12")]
+        + [(ChangeAction.INSERT_AFTER, blocks["10"], "Y.")] * 3,
+    )
+    client = client_for("secretariat")
+
+    def url(revision):
+        return reverse("wgeti:guides:revision_detail", args=[revision.pk])
+
+    assert _queries_of(client, url(many)) == _queries_of(client, url(one))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from att_portal.fields import ModelMultipleChoiceField
 from att_portal.meetings.models import CspCycle
 
 from .enums import ChangeAction, RevisionState, Transition
@@ -60,6 +61,8 @@ class CommentForm(forms.Form):
 
 class TransitionForm(forms.Form):
     transition = forms.ChoiceField(label=_("Decision"), choices=Transition.choices)
+    # The version the officer saw: deciding on a text changed meanwhile is refused.
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, max_value=2**31 - 1)
     on = forms.DateField(label=_("On"), required=False, widget=DATE)
     cycle = forms.ModelChoiceField(
         label=_("Endorsed at"),
@@ -76,7 +79,7 @@ class TransitionForm(forms.Form):
 
 
 class IncorporateForm(forms.Form):
-    revisions = forms.ModelMultipleChoiceField(
+    revisions = ModelMultipleChoiceField(
         label=_("Endorsed revisions, applied in this order"),
         queryset=ProposedRevision.objects.none(),
         widget=forms.CheckboxSelectMultiple,

@@ -82,6 +82,14 @@ def block_with_key(edition: GuideEdition, key: str) -> GuideBlock | None:
     return GuideBlock.objects.filter(section__edition=edition, key=key).first()
 
 
+def blocks_with_keys(edition: GuideEdition, keys) -> dict[str, GuideBlock]:
+    """The blocks of `edition` that carry `keys`, in one query."""
+    return {
+        block.key: block
+        for block in GuideBlock.objects.filter(section__edition=edition, key__in=list(keys))
+    }
+
+
 @dataclass
 class ShownBlock:
     block: GuideBlock

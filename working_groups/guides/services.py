@@ -234,65 +234,93 @@ def revision_comment_add(*, by, revision: ProposedRevision, text: str) -> Revisi
 # --- the officers' decisions -------------------------------------------------------------
 
 
-def _move(revision: ProposedRevision, *, by, allowed_from, to: str, reason: str) -> None:
-    if revision.state not in allowed_from:
+def _move(
+    revision: ProposedRevision,
+    *,
+    by,
+    allowed_from,
+    to: str,
+    reason: str,
+    version: int | None,
+    **fields,
+) -> ProposedRevision:
+    """Move the revision to `to`, claiming the version the officer saw (`version`, or the
+    one read now): a decision on a text that changed meanwhile is refused as stale, and
+    only the decision's own fields are written."""
+    _lock(revision, revision.version if version is None else version)
+    fresh = ProposedRevision.objects.select_for_update().get(pk=revision.pk)
+    if fresh.state not in allowed_from:
         raise ValidationError(
             _("A revision that is %(state)s cannot be %(to)s.")
             % {
-                "state": revision.get_state_display().lower(),
+                "state": fresh.get_state_display().lower(),
                 "to": RevisionState(to).label.lower(),
             }
         )
-    revision.state = to
-    revision.decided_by = by
-    revision.decided_at = timezone.now()
-    revision.version += 1  # forms opened before the move are now stale
-    revision.full_clean()
-    _stamp(revision, by, reason)
-    revision.save()
+    fresh.state = to
+    fresh.decided_by = by
+    fresh.decided_at = timezone.now()
+    for name, value in fields.items():
+        setattr(fresh, name, value)
+    fresh.full_clean()
+    _stamp(fresh, by, reason)
+    fresh.save(update_fields=["state", "decided_by", "decided_at", *fields])
+    revision.refresh_from_db()
+    return revision
 
 
 @transaction.atomic
 def revision_discuss(
-    *, by, revision: ProposedRevision, on: datetime.date | None = None
+    *,
+    by,
+    revision: ProposedRevision,
+    on: datetime.date | None = None,
+    version: int | None = None,
 ) -> ProposedRevision:
-    revision.discussed_on = on or timezone.localdate()
-    _move(
+    return _move(
         revision,
         by=by,
         allowed_from=(RevisionState.PROPOSED,),
         to=RevisionState.DISCUSSED,
         reason="Discussed",
+        version=version,
+        discussed_on=on or timezone.localdate(),
     )
-    return revision
 
 
 @transaction.atomic
 def revision_endorse(
-    *, by, revision: ProposedRevision, cycle: CspCycle, on: datetime.date | None = None
+    *,
+    by,
+    revision: ProposedRevision,
+    cycle: CspCycle,
+    on: datetime.date | None = None,
+    version: int | None = None,
 ) -> ProposedRevision:
-    revision.endorsed_at_cycle = cycle
-    revision.endorsed_on = on or timezone.localdate()
-    _move(
+    return _move(
         revision,
         by=by,
         allowed_from=(RevisionState.DISCUSSED,),
         to=RevisionState.ENDORSED,
         reason=f"Endorsed at CSP{cycle.number}",
+        version=version,
+        endorsed_at_cycle=cycle,
+        endorsed_on=on or timezone.localdate(),
     )
-    return revision
 
 
 @transaction.atomic
-def revision_withdraw(*, by, revision: ProposedRevision) -> ProposedRevision:
-    _move(
+def revision_withdraw(
+    *, by, revision: ProposedRevision, version: int | None = None
+) -> ProposedRevision:
+    return _move(
         revision,
         by=by,
         allowed_from=(RevisionState.PROPOSED, RevisionState.DISCUSSED),
         to=RevisionState.WITHDRAWN,
         reason="Withdrawn",
+        version=version,
     )
-    return revision
 
 
 # --- incorporation -----------------------------------------------------------------------
@@ -383,6 +411,13 @@ def _apply(sections: list[_Section], change: RevisionChange, current: GuideEditi
     elif change.action == ChangeAction.DELETE:
         del section.blocks[index]
     elif change.action == ChangeAction.INSERT_AFTER:
+        # After the paragraph and after what earlier changes already inserted after it, so
+        # that several insertions after one paragraph keep their order.
+        inserted = f"{change.target.key}-r"
+        while index + 1 < len(section.blocks) and section.blocks[index + 1].key.startswith(
+            inserted
+        ):
+            index += 1
         section.blocks.insert(
             index + 1,
             _Block(
@@ -397,7 +432,8 @@ def _apply(sections: list[_Section], change: RevisionChange, current: GuideEditi
 
 def _number_with_suffixes(sections: list[_Section]) -> None:
     """Keep every number; an inserted paragraph takes the number before it with the next
-    free Latin suffix ("104 bis", "104 ter")."""
+    Latin suffix ("104", "104 bis", "104 ter"). When that number is already taken further
+    on, the edition must be renumbered instead."""
     for section in sections:
         used = {b.number for b in section.blocks if b.kind == BlockKind.PARAGRAPH}
         previous = ""
@@ -405,11 +441,20 @@ def _number_with_suffixes(sections: list[_Section]) -> None:
             if block.kind != BlockKind.PARAGRAPH:
                 continue
             if block.new:
-                base = previous.split(" ", 1)[0] or "0"
-                block.number = next(
-                    f"{base} {suffix}" for suffix in SUFFIXES if f"{base} {suffix}" not in used
-                )
-                used.add(block.number)
+                base, _space, suffix = (previous or "0").partition(" ")
+                following = SUFFIXES.index(suffix) + 1 if suffix in SUFFIXES else 0
+                number = f"{base} {SUFFIXES[following]}" if following < len(SUFFIXES) else ""
+                if not number or number in used:
+                    raise ValidationError(
+                        _(
+                            "No number is free after paragraph %(number)s while keeping the "
+                            "numbers; renumber the edition instead."
+                        )
+                        % {"number": previous},
+                        code="no_free_number",
+                    )
+                block.number = number
+                used.add(number)
             previous = block.number
 
 
@@ -431,27 +476,39 @@ def _renumber(sections: list[_Section]) -> dict[str, str]:
     return mapping
 
 
-# "paragraph 108", "paragraphs 104 to 108", "paras. 104-108 and 129", "para. 104";
-# French "paragraphe", Spanish "párrafo". A reference "of the report" or similar points
-# at another document and is left alone.
+# A paragraph number as the guide writes it: "104", or "104 bis" in an edition that kept
+# its numbers.
+_NUMBER = r"\d+(?:\s+(?:" + "|".join(SUFFIXES) + r"))?(?![0-9A-Za-z])"
+# "paragraph 108", "paragraphs 104 to 108", "paras. 104-108 and 129", "para. 104 bis";
+# French "paragraphe", Spanish "párrafo", Russian "пункт", Arabic "الفقرة". The list of
+# numbers is matched atomically, so a reference "of the report" (another document) cannot
+# be half-matched: it is left alone.
+_WORD = r"paragraphs?|paragraphes?|párrafos?|paras?\.?|пункт[а-я]*|الفقر(?:ة|ات|تين)"
+_JOINER = r"\s*(?:,|and|to|et|à|y|a|и|по|-|–|و|إلى)\s*"
 _REFERENCE = re.compile(
-    r"\b(?P<word>paragraphs?|paragraphes?|párrafos?|paras?\.?)\s+"
-    r"(?P<numbers>\d+(?:\s*(?:,|and|to|et|à|y|a|-|–)\s*\d+)*)"
+    r"(?<![\w])(?P<word>" + _WORD + r")\s+"
+    r"(?P<numbers>(?>" + _NUMBER + r"(?:" + _JOINER + _NUMBER + r")*))"
     r"(?!\s+(?:of|du|de|del)\s+(?!this|ce|cette|esta|este))",
     re.IGNORECASE,
 )
-_REFERENCE_ZH = re.compile(r"第\s*(?P<numbers>\d+(?:\s*(?:至|-|–|和|、)\s*\d+)*)\s*段")
+_REFERENCE_ZH = re.compile(
+    r"第\s*(?P<numbers>(?>" + _NUMBER + r"(?:\s*(?:至|-|–|和|、)\s*" + _NUMBER + r")*))\s*段"
+)
 
 
 def rewrite_references(text: str, mapping: dict[str, str]) -> str:
     """Rewrite "paragraph N" references of the guide to the new numbers; numbers of
     paragraphs that are gone are left as they were (the Secretariat edits those)."""
 
+    def renumbered(token: re.Match) -> str:
+        number = " ".join(token.group(0).split())
+        return mapping.get(number, token.group(0))
+
     def numbers(match: re.Match) -> str:
         whole = match.group(0)
         start = match.start("numbers") - match.start()
         head, tail = whole[:start], whole[start:]
-        return head + re.sub(r"\d+", lambda m: mapping.get(m.group(0), m.group(0)), tail)
+        return head + re.sub(_NUMBER, renumbered, tail, flags=re.IGNORECASE)
 
     text = _REFERENCE.sub(numbers, text)
     return _REFERENCE_ZH.sub(numbers, text)
@@ -507,13 +564,14 @@ def guide_edition_incorporate(
     edition.save()
     _save_sections(edition, sections)
     for revision in revisions:
-        revision.incorporated_into = edition
         _move(
             revision,
             by=by,
             allowed_from=(RevisionState.ENDORSED,),
             to=RevisionState.INCORPORATED,
             reason=f"Incorporated into edition {edition.number}",
+            version=None,
+            incorporated_into=edition,
         )
     return edition
 

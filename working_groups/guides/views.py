@@ -108,11 +108,12 @@ def revision_new(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _change_rows(revision: ProposedRevision):
     current = selectors.current_edition(revision.guide)
+    changes = list(selectors.revision_changes(revision))
+    keys = {change.target.key for change in changes if change.target is not None}
+    in_current = selectors.blocks_with_keys(current, keys) if current is not None else {}
     rows = []
-    for change in selectors.revision_changes(revision):
-        target = None
-        if change.target is not None and current is not None:
-            target = selectors.block_with_key(current, change.target.key)
+    for change in changes:
+        target = in_current.get(change.target.key) if change.target is not None else None
         old = target.text_en if target else (change.target.text_en if change.target else "")
         if change.action == ChangeAction.REPLACE:
             diff = word_diff(old, change.new_text_en)
@@ -167,7 +168,8 @@ def _revision_page(request: HttpRequest, revision: ProposedRevision, **forms) ->
         ),
         "change_form": forms.get("change_form") or ChangeForm(initial=initial),
         "comment_form": forms.get("comment_form") or CommentForm(),
-        "transition_form": forms.get("transition_form") or TransitionForm(),
+        "transition_form": forms.get("transition_form")
+        or TransitionForm(initial={"version": revision.version}),
         "errors": forms.get("errors", []),
     }
     return render(request, "guides/revision_detail.html", context)
@@ -268,14 +270,13 @@ def revision_transition(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         data = form.cleaned_data
         try:
+            seen = {"by": request.user, "revision": revision, "version": data["version"]}
             if data["transition"] == Transition.DISCUSS:
-                services.revision_discuss(by=request.user, revision=revision, on=data["on"])
+                services.revision_discuss(**seen, on=data["on"])
             elif data["transition"] == Transition.ENDORSE:
-                services.revision_endorse(
-                    by=request.user, revision=revision, cycle=data["cycle"], on=data["on"]
-                )
+                services.revision_endorse(**seen, cycle=data["cycle"], on=data["on"])
             else:
-                services.revision_withdraw(by=request.user, revision=revision)
+                services.revision_withdraw(**seen)
         except ValidationError as error:
             _refused(form, error)
             revision.refresh_from_db()

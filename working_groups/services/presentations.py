@@ -103,6 +103,9 @@ def presentation_offer_decide(*, by: User, offer: PresentationOffer, confirm: bo
     """The Chair confirms a presenter or does not retain the offer; until the list is
     published and the meeting starts, a decision may be changed."""
     _officer_only(by)
+    # The meeting's row is the lock that publication takes too: no decision slips in
+    # after the list is out.
+    Meeting.objects.select_for_update().filter(pk=offer.meeting_id).first()
     _refuse_if_closed(offer.meeting, action=_("deciding on offers"))
     offer.status = OfferState.CONFIRMED if confirm else OfferState.DECLINED
     offer.decided_by = by
