@@ -223,7 +223,8 @@ def _small_guide(secretariat) -> tuple[Guide, dict[str, GuideBlock]]:
 
 def _endorsed(guide, by, changes) -> ProposedRevision:
     proposed = ProposedRevision.objects.create(
-        guide=guide, base_edition=current_edition(guide), title=str(changes)[:300], proposer_kind="chair",
+        guide=guide, base_edition=current_edition(guide), title=str(changes)[:300],
+        proposer_kind="chair",
         proposed_by=by, comments_due_on=datetime.date(2026, 1, 1), state=RevisionState.ENDORSED,
     )  # fmt: skip
     for position, (action, target, text) in enumerate(changes):
