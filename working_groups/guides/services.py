@@ -531,6 +531,9 @@ def guide_edition_incorporate(
         raise ValidationError(_("Only the Secretariat incorporates revisions."))
     if not revisions:
         raise ValidationError(_("Choose at least one endorsed revision."))
+    # One incorporation at a time per guide: the next edition number is read and taken
+    # under the guide's row lock.
+    Guide.objects.select_for_update().filter(pk=guide.pk).first()
     current = _require_current(guide)
     for revision in revisions:
         if revision.guide_id != guide.pk or revision.state != RevisionState.ENDORSED:
