@@ -43,8 +43,8 @@ def sniff(uploaded) -> str:
     )
 
 
-def check_upload(uploaded) -> tuple[str, str]:
-    """Return (content type, sanitised file name) of an acceptable upload."""
+def check_size(uploaded) -> None:
+    """Refuse a file over the portal's upload limit."""
     limit = settings.PORTAL_MAX_UPLOAD_BYTES
     if uploaded.size > limit:
         raise ValidationError(
@@ -52,6 +52,18 @@ def check_upload(uploaded) -> tuple[str, str]:
             % {"size": round(uploaded.size / 1_000_000, 1), "limit": limit // 1_000_000},
             code="file_size",
         )
+
+
+def safe_name(uploaded, extension: str, fallback: str) -> str:
+    """The uploaded file's name without its path, sanitised, with the extension its content
+    calls for."""
+    stem = uploaded.name.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    stem = get_valid_filename(stem)[:150] if stem.strip(" ._") else ""
+    return f"{stem or fallback}{extension}"
+
+
+def check_upload(uploaded) -> tuple[str, str]:
+    """Return (content type, sanitised file name) of an acceptable upload."""
+    check_size(uploaded)
     content_type = sniff(uploaded)
-    stem = get_valid_filename(uploaded.name.rsplit("/", 1)[-1].rsplit(".", 1)[0])[:150]
-    return content_type, f"{stem or 'document'}{EXTENSIONS[content_type]}"
+    return content_type, safe_name(uploaded, EXTENSIONS[content_type], "document")

@@ -3,10 +3,10 @@ naming the person, their State and the time, which the portal can stamp on these
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
+
+from documents.uploads import check_size, safe_name
 
 PDF = "application/pdf"
 PNG = "image/png"
@@ -30,21 +30,13 @@ def sniff(uploaded) -> str:
 
 def check_attachment(uploaded) -> tuple[str, str]:
     """Return (content type, sanitised file name) of an acceptable attachment."""
-    limit = settings.PORTAL_MAX_UPLOAD_BYTES
-    if uploaded.size > limit:
-        raise ValidationError(
-            _("The file is %(size)s MB; the limit is %(limit)s MB.")
-            % {"size": round(uploaded.size / 1_000_000, 1), "limit": limit // 1_000_000},
-            code="file_size",
-        )
+    check_size(uploaded)
     if uploaded.size == 0:
         raise ValidationError(_("The file is empty."), code="file_empty")
     content_type = sniff(uploaded)
     if content_type != PDF:
         _check_image(uploaded)
-    stem = uploaded.name.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    stem = get_valid_filename(stem)[:150] if stem.strip(" ._") else ""
-    return content_type, f"{stem or 'attachment'}{EXTENSIONS[content_type]}"
+    return content_type, safe_name(uploaded, EXTENSIONS[content_type], "attachment")
 
 
 def _check_image(uploaded) -> None:
