@@ -15,13 +15,13 @@ from att_portal import access, marking
 from att_portal.access import Action
 from att_portal.meetings.enums import Body
 from att_portal.meetings.models import Meeting
+from att_portal.refusals import add_refusal
 
 from ..forms.briefings import BriefingForm, PositionForm
 from ..minutes import minutes_refused_response
 from ..models import Briefing, BriefingPosition, CasePresentation
 from ..selectors import briefings as selectors
 from ..services.briefings import briefing_draft, briefing_position_record, briefing_revise
-from . import add_refusal
 
 
 def _dief_meeting(request, pk: int) -> Meeting:

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from att_portal import access
 from att_portal.access import Action
+from att_portal.refusals import add_refusal
 from documents.pdf import pdf_response, render_pdf, watermark_for
 
 from .. import selectors
@@ -35,7 +36,6 @@ from ..models import Attachment, Case, PlatformItem
 from ..permissions import DiefAction, admits_experts, may_share
 from ..services import shared as services
 from ..watermark import stamp
-from . import add_refusal
 
 KINDS = {
     "case": (Case, CaseForm, "dief:case_detail", "dief:case_list"),

@@ -12,12 +12,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from att_portal import access, marking
 from att_portal.access import Action
+from att_portal.refusals import add_refusal, submitted
 
 from ..forms.bilateral import ChallengeAnswerForm, ChallengeForm
 from ..models import DisclosureChallenge
 from ..permissions import DiefAction
 from ..services.challenges import challenge_answer, challenge_raise, challenger_capacities
-from . import add_refusal, submitted
 
 
 def _challenges(user):

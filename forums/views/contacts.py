@@ -14,11 +14,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 from att_portal import access, marking
 from att_portal.access import Action
 from att_portal.directory.models import State
+from att_portal.refusals import add_refusal
 
 from ..forms.bilateral import ContactFilterForm, LawEnforcementContactForm
 from ..models import LawEnforcementContact
 from ..services.contacts import law_enforcement_contact_delete, law_enforcement_contact_save
-from . import add_refusal
 
 
 def contact_list(request: HttpRequest) -> HttpResponse:

@@ -23,6 +23,7 @@ from att_portal import access, marking
 from att_portal.access import Action
 from att_portal.directory.enums import AttStatus
 from att_portal.directory.permissions import state_status
+from att_portal.refusals import add_refusal, submitted
 
 from ..enums import ProcedureState
 from ..forms.experts import (
@@ -49,7 +50,6 @@ from ..services.experts import (
     expert_proposal_circulate,
     expert_proposal_submit,
 )
-from . import add_refusal, submitted
 
 
 def _visible_case_ids(user, case_ids: set[int]) -> set[int]:

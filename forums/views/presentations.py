@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from att_portal import access
 from att_portal.access import Action
+from att_portal.refusals import add_refusal
 
 from ..forms.presentations import ConcernedStatesForm, PresentationForm, ReplyForm, WithdrawForm
 from ..models import Case, CasePresentation, ConcernedState
@@ -41,7 +42,6 @@ from ..services.presentations import (
     presentation_intend,
     presentation_withdraw,
 )
-from . import add_refusal
 
 
 @require_http_methods(["GET", "POST"])

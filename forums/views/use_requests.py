@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from att_portal import access, marking
 from att_portal.access import Action
+from att_portal.refusals import add_refusal, submitted
 
 from ..enums import OperationalUseDecision
 from ..forms.bilateral import UseDecisionForm, UseMessageForm, UseRequestForm
@@ -22,7 +23,6 @@ from ..services.use_requests import (
     use_request_decide,
     use_request_message_post,
 )
-from . import add_refusal, submitted
 
 
 def _requests(user):

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from att_portal import access
 from att_portal.access import Action
+from att_portal.refusals import add_refusal
 
 from . import selectors, services
 from .diff import word_diff
@@ -35,14 +36,6 @@ LANGUAGES = selectors.LANGUAGE_CODES
 def _language(request: HttpRequest) -> str:
     language = request.GET.get("lang", "en")
     return language if language in LANGUAGES else "en"
-
-
-def _refused(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def guide_list(request: HttpRequest) -> HttpResponse:
@@ -100,7 +93,7 @@ def revision_new(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             revision = services.revision_propose(by=request.user, guide=guide, **form.cleaned_data)
         except ValidationError as error:
-            _refused(form, error)
+            add_refusal(form, error)
         else:
             return redirect(revision)
     return render(request, "guides/revision_new.html", {"guide": guide, "form": form})
@@ -201,7 +194,7 @@ def revision_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.revision_update(by=request.user, revision=revision, **form.cleaned_data)
         except ValidationError as error:
-            _refused(form, error)
+            add_refusal(form, error)
         else:
             return redirect(revision)
     return render(request, "guides/revision_edit.html", {"revision": revision, "form": form})
@@ -216,7 +209,7 @@ def change_add(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.revision_change_add(by=request.user, revision=revision, **form.cleaned_data)
         except ValidationError as error:
-            _refused(form, error)
+            add_refusal(form, error)
         else:
             return redirect(revision)
     revision.refresh_from_db()
@@ -256,7 +249,7 @@ def comment_add(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.revision_comment_add(by=request.user, revision=revision, **form.cleaned_data)
         except ValidationError as error:
-            _refused(form, error)
+            add_refusal(form, error)
         else:
             return redirect(revision)
     return _revision_page(request, revision, comment_form=form)
@@ -278,7 +271,7 @@ def revision_transition(request: HttpRequest, pk: int) -> HttpResponse:
             else:
                 services.revision_withdraw(**seen)
         except ValidationError as error:
-            _refused(form, error)
+            add_refusal(form, error)
             revision.refresh_from_db()
         else:
             return redirect(revision)
@@ -300,7 +293,7 @@ def incorporate(request: HttpRequest, pk: int) -> HttpResponse:
                 published_on=form.cleaned_data["published_on"],
             )
         except ValidationError as error:
-            _refused(form, error)
+            add_refusal(form, error)
         else:
             return redirect(f"{guide.get_absolute_url()}?edition={edition.number}")
     return render(

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from att_portal import access
 from att_portal.access import Action
+from att_portal.refusals import add_refusal
 
 from ..enums import ProposalState
 from ..forms.calls import CallForm, DecisionForm, ProposalForm, SpeakerFormSet, speakers_of
@@ -30,15 +31,6 @@ from ..selectors.calls import (
 from ..services.calls import ad_hoc_call_issue, ad_hoc_proposal_decide, ad_hoc_proposal_submit
 
 SPEAKERS_PREFIX = "speakers"
-
-
-def _refuse(form, error: ValidationError) -> None:
-    """A service's refusal on the form: on its field where it names one, else above it."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _call_or_404(request: HttpRequest, pk: int):
@@ -79,7 +71,7 @@ def call_new(request: HttpRequest, meeting_pk: int) -> HttpResponse:
         try:
             call = ad_hoc_call_issue(by=user, meeting=meeting, **form.cleaned_data)
         except ValidationError as error:
-            _refuse(form, error)
+            add_refusal(form, error)
         else:
             messages.success(request, _("The call for ad hoc issues is issued."))
             return redirect("wgeti:call_detail", pk=call.pk)
@@ -123,7 +115,7 @@ def proposal_new(request: HttpRequest, pk: int) -> HttpResponse:
                 by=user, call=call, speakers=speakers_of(formset), **form.cleaned_data
             )
         except ValidationError as error:
-            _refuse(form, error)
+            add_refusal(form, error)
         else:
             messages.success(request, _("Your proposal is sent to the Chair."))
             return redirect("wgeti:proposal_detail", pk=proposal.pk)
@@ -192,7 +184,7 @@ def proposal_decide(request: HttpRequest, pk: int) -> HttpResponse:
                 sub_working_group=form.cleaned_data["sub_working_group"],
             )
         except ValidationError as error:
-            _refuse(form, error)
+            add_refusal(form, error)
         else:
             messages.success(
                 request,

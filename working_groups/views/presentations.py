@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from att_portal import access
 from att_portal.access import Action
 from att_portal.meetings.models import Meeting
+from att_portal.refusals import add_refusal
 
 from ..forms.presentations import DecideForm, OfferForm, PublishForm
 from ..models import PresentationOffer, PresenterList, Topic
@@ -26,7 +27,7 @@ from ..services.presentations import (
     presentation_offer_submit,
     presenter_list_publish,
 )
-from .workplan import add_refusal, wgeti_meeting_or_404
+from .workplan import wgeti_meeting_or_404
 
 
 def _offer_form(meeting: Meeting, data=None) -> OfferForm:

@@ -14,6 +14,7 @@ from att_portal import access
 from att_portal.access import Action
 from att_portal.meetings.enums import CallKind
 from att_portal.meetings.models import MeetingCall
+from att_portal.refusals import add_refusal
 
 from ..forms.submissions import PublishForm, SubmissionForm
 from ..models import WrittenSubmission
@@ -25,7 +26,6 @@ from ..services.submissions import (
     written_submission_publish,
     written_submission_submit,
 )
-from .workplan import add_refusal
 
 
 def _call_or_404(request: HttpRequest, pk: int) -> MeetingCall:

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from att_portal import access
 from att_portal.access import Action
 from att_portal.meetings.models import Meeting
+from att_portal.refusals import add_refusal
 
 from ..forms.workplan import (
     CycleChoiceForm,
@@ -37,16 +38,6 @@ from ..services.workplan import (
     sub_working_group_create,
     sub_working_group_update,
 )
-
-
-def add_refusal(form, error: ValidationError) -> None:
-    """A service's refusal on the form: on its field where it names one the form has,
-    otherwise above the form. Nothing was changed (services are atomic)."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def wgeti_meeting_or_404(request: HttpRequest, meeting_pk: int) -> Meeting:
