@@ -26,13 +26,14 @@ define install_debian_packages
 	fi
 endef
 
-.PHONY: help run test install system-packages test-system-packages lint lock worker beat
+.PHONY: help run test install system-packages test-system-packages lint lock worker beat messages
 
 help:
 	@echo "make run    - run the portal with demo data on http://$(HOST):$(PORT)/"
 	@echo "make test   - run the whole test suite"
 	@echo "make lint   - ruff and the migrations check"
 	@echo "make lock   - re-pin requirements.lock from pyproject.toml"
+	@echo "make messages - bring the five catalogues up to date with the code, and list what needs a translator"
 
 system-packages:
 	$(call install_debian_packages,$(RUN_PACKAGES))
@@ -86,3 +87,12 @@ worker: install
 
 beat: install
 	$(VENV)/bin/celery -A att_portal beat -S django -l info
+
+# The translators' command: every catalogue gets the strings of the code (new ones empty,
+# changed ones fuzzy); then the count of what is left to translate in each.
+messages: install
+	$(PY) manage.py makemessages -a --no-obsolete --ignore=.venv --ignore=var --ignore=tests --ignore=static -v 0
+	@for po in locale/*/LC_MESSAGES/django.po; do \
+		printf '%s: ' "$$po"; msgfmt --statistics -o /dev/null "$$po"; \
+	done
+	$(PY) manage.py compilemessages --ignore=.venv -v 0

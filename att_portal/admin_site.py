@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from att_portal.directory.permissions import is_secretariat
@@ -54,3 +55,8 @@ class SecretariatPermissionsMixin:
 
 class SecretariatAdmin(SecretariatPermissionsMixin, SimpleHistoryAdmin):
     """Model admin with the change history of django-simple-history."""
+
+
+class TranslatedSecretariatAdmin(SecretariatPermissionsMixin, TranslationAdmin, SimpleHistoryAdmin):
+    """For models whose texts are written per UN language: a field per language, English
+    required (django-modeltranslation), with the change history."""

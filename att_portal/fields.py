@@ -22,3 +22,22 @@ class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
                     params={"pk": pk},
                 )
         return super()._check_values(value)
+
+
+class _StatesByName(forms.models.ModelChoiceIterator):
+    """Iterates the States of a picker in the order of their UN names in the reader's
+    language (decided when the form is shown, not when it is built)."""
+
+    def __iter__(self):
+        from att_portal.directory.un_names import by_name
+
+        self.queryset = self.queryset.order_by(by_name())
+        yield from super().__iter__()
+
+
+class StateChoiceField(forms.ModelChoiceField):
+    iterator = _StatesByName
+
+
+class StateMultipleChoiceField(ModelMultipleChoiceField):
+    iterator = _StatesByName

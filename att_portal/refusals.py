@@ -13,9 +13,23 @@ def add_refusal(form, error: ValidationError) -> None:
     otherwise above the form. Nothing was changed (services are atomic)."""
     if hasattr(error, "error_dict"):
         for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
+            form.add_error(_form_field(form, field), errors)
     else:
         form.add_error(None, error)
+
+
+def _form_field(form, field: str) -> str | None:
+    """The form's field for a model field, including a text in one language
+    (`title_en` is the form's `title`, `title_fr` its `title__fr`)."""
+    if field in form.fields:
+        return field
+    base, _sep, language = field.rpartition("_")
+    if base.endswith("_zh"):  # title_zh_hans
+        base, language = base[:-3], f"zh_{language}"
+    for candidate in (base if language == "en" else None, f"{base}__{language}"):
+        if candidate and candidate in form.fields:
+            return candidate
+    return None
 
 
 def submitted(form, service: Callable, **arguments) -> bool:

@@ -1,8 +1,14 @@
 """Template filters available in every template (settings: TEMPLATES builtins)."""
 
+import re
+
 from django import forms, template
+from django.utils.safestring import mark_safe
 
 register = template.Library()
+
+# Page counters a translated phrase may name, e.g. "Page {page} of {pages}".
+_COUNTER = re.compile(r"\{(page|pages)\}")
 
 
 @register.filter
@@ -54,3 +60,30 @@ def bootstrap_choices(field):
             for choice in field.subwidgets
         ),
     )
+
+
+def _css_string(text: str) -> str:
+    # In a <style> element HTML escaping does not apply: escape for CSS, and never let
+    # "</style>" through.
+    escaped = (
+        text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3C ").replace("\n", "\\A ")
+    )
+    return f'"{escaped}"'
+
+
+@register.filter
+def css_content(text) -> str:
+    """A text as the value of a CSS `content:` property (PDF page headers and footers):
+    quoted and escaped for CSS, with the markers {page} and {pages} of a translated phrase
+    as the page counters, so that "Page {page} of {pages}" gives
+    `"Page " counter(page) " of " counter(pages)` and each language orders it its way."""
+    text = str(text or "")
+    parts, last = [], 0
+    for match in _COUNTER.finditer(text):
+        if match.start() > last:
+            parts.append(_css_string(text[last : match.start()]))
+        parts.append(f"counter({match.group(1)})")
+        last = match.end()
+    if last < len(text) or not parts:
+        parts.append(_css_string(text[last:]))
+    return mark_safe(" ".join(parts))  # noqa: S308 - every piece is escaped for CSS above

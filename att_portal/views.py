@@ -6,10 +6,12 @@ from dataclasses import dataclass
 
 from django import forms
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from att_portal import access, marking
@@ -23,6 +25,8 @@ from att_portal.directory.permissions import (
     is_dief_participant,
     is_secretariat,
 )
+from att_portal.l10n.bidi import strip_controls
+from att_portal.l10n.content import LANGUAGE_CODES, field_name
 from att_portal.meetings.models import CspCycle, Meeting
 from att_portal.meetings.selectors import meetings_visible_to, upcoming_meetings_for
 from forums import models as dief
@@ -164,12 +168,13 @@ def search(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET if "q" in request.GET else None)
     results: dict[str, list] = {}
     counts: dict[str, int] = {}
-    if form.is_valid():
-        query = form.cleaned_data["q"]
+    # A symbol or name pasted from an Arabic page carries invisible direction marks.
+    query = strip_controls(form.cleaned_data["q"]).strip() if form.is_valid() else ""
+    if query:
         user = request.user
         sources = {
             "meetings": meetings_visible_to(user).filter(
-                Q(title__icontains=query) | Q(venue__icontains=query)
+                in_any_language(("title", "venue"), query)
             ),
             "states": directory_selectors.states_visible_to(user).filter(
                 country__in=directory_selectors.country_codes_matching(query)
@@ -205,6 +210,15 @@ def search(request: HttpRequest) -> HttpResponse:
     )
 
 
+def in_any_language(fields: tuple[str, ...], text: str) -> Q:
+    """Texts written per UN language match in whichever language they contain `text`."""
+    condition = Q()
+    for field in fields:
+        for language in LANGUAGE_CODES:
+            condition |= Q(**{f"{field_name(field, language)}__icontains": text})
+    return condition
+
+
 HISTORY_MODELS: dict[str, type] = {
     "state": State,
     "organisation": Organisation,
@@ -229,6 +243,25 @@ HISTORY_MODELS: dict[str, type] = {
 }
 
 
+@dataclass(frozen=True)
+class FieldChange:
+    """One changed field of a history record: its name, as the reader calls it, and its old
+    and new raw values."""
+
+    field: str
+    label: str
+    old: object
+    new: object
+
+    @classmethod
+    def of(cls, model, change) -> FieldChange:
+        try:
+            label = capfirst(model._meta.get_field(change.field).verbose_name)
+        except FieldDoesNotExist:  # a field the model no longer has
+            label = change.field
+        return cls(field=change.field, label=label, old=change.old, new=change.new)
+
+
 @login_required
 def history(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     """Who changed what and when, for those the policy lets see the object's history."""
@@ -244,7 +277,7 @@ def history(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     entries = []
     for record, older in zip(records, [*records[1:], None], strict=True):
         changes = record.diff_against(older).changes if older is not None else []
-        entries.append({"record": record, "changes": changes})
+        entries.append({"record": record, "changes": [FieldChange.of(model, c) for c in changes]})
     return render(request, "history.html", {"object": obj, "entries": entries})
 
 

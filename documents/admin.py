@@ -1,15 +1,23 @@
 from django.contrib import admin
 
-from att_portal.admin_site import SecretariatAdmin
+from att_portal.admin_site import TranslatedSecretariatAdmin
 
 from .models import Document
 
 
 @admin.register(Document)
-class DocumentAdmin(SecretariatAdmin):
+class DocumentAdmin(TranslatedSecretariatAdmin):
     list_display = ["symbol", "title", "issued_on", "distribution"]
     list_filter = ["distribution", "body", "cycle"]
-    search_fields = ["symbol", "title"]
+    search_fields = [
+        "symbol",
+        "title_en",
+        "title_fr",
+        "title_es",
+        "title_ru",
+        "title_ar",
+        "title_zh_hans",
+    ]
     list_select_related = ["cycle"]
     readonly_fields = ["symbol", "number"]
 

@@ -19,6 +19,12 @@ from django.utils.translation import gettext as _
 
 from att_portal import access
 from att_portal.directory.models import User
+from att_portal.l10n.content import (
+    Translations,
+    in_each_language,
+    set_translations,
+    translations_of,
+)
 from att_portal.meetings.enums import Body
 from att_portal.meetings.models import DeadlineCompletion, Meeting
 from att_portal.meetings.services import delegation_contacts
@@ -28,6 +34,10 @@ from forums.minutes import check_agenda_item
 from .enums import AgendaState, Distribution
 from .models import Agenda, AgendaItem, AgendaVersion, Document
 from .services import register_unchecked, revise_unchecked
+
+
+def as_translations(value: str | Translations) -> dict[str, str]:
+    return {"en": value} if isinstance(value, str) else dict(value)
 
 
 @dataclass(frozen=True)
@@ -87,20 +97,28 @@ def agenda_open(*, by: User, meeting: Meeting) -> Agenda:
     return agenda
 
 
+def _check_texts(agenda: Agenda, title: Translations) -> None:
+    for text in title.values():  # ToR art. 17, in whatever language it is written
+        check_agenda_item(meeting=agenda.meeting, title=text)
+
+
 @transaction.atomic
 def agenda_item_add(
     *,
     by: User,
     agenda: Agenda,
-    title: str,
-    annotation: str = "",
+    title: str | Translations,
+    annotation: str | Translations = "",
     presenters: str = "",
     parent: AgendaItem | None = None,
     session=None,
     documents=(),
 ) -> AgendaItem:
+    """Add an item at the end of its level. `title` and `annotation` are the English text
+    or a text per UN language (English required)."""
     _editable(by, agenda)
-    check_agenda_item(meeting=agenda.meeting, title=title)  # ToR art. 17
+    title, annotation = as_translations(title), as_translations(annotation)
+    _check_texts(agenda, title)
     if parent is not None and (parent.agenda_id != agenda.pk or parent.parent_id is not None):
         raise ValidationError(_("A sub-item goes under an item of the same agenda."))
     if session is not None and session.meeting_id != agenda.meeting_id:
@@ -111,15 +129,42 @@ def agenda_item_add(
         agenda=agenda,
         parent=parent,
         position=last + 1,
-        title=title.strip(),
-        annotation=annotation.strip(),
         presenters=presenters.strip(),
         session=session,
     )
+    set_translations(item, "title", title)
+    set_translations(item, "annotation", annotation)
     item.full_clean()
     item._history_user = by
     item.save()
     item.documents.set(documents)
+    _back_to_draft(agenda, by)
+    return item
+
+
+@transaction.atomic
+def agenda_item_update_texts(
+    *,
+    by: User,
+    item: AgendaItem,
+    title: str | Translations,
+    annotation: str | Translations = "",
+    presenters: str = "",
+) -> AgendaItem:
+    """Change an item's texts — e.g. add the French or Arabic version of its title and
+    annotation. An issued agenda goes back to draft, to be issued again."""
+    agenda = Agenda.objects.select_for_update().get(pk=item.agenda_id)
+    _editable(by, agenda)
+    title, annotation = as_translations(title), as_translations(annotation)
+    _check_texts(agenda, title)
+    item = AgendaItem.objects.select_for_update().get(pk=item.pk)
+    set_translations(item, "title", title)
+    set_translations(item, "annotation", annotation)
+    item.presenters = presenters.strip()
+    item.full_clean()
+    item._history_user = by
+    item._change_reason = "Agenda item texts changed"
+    item.save()
     _back_to_draft(agenda, by)
     return item
 
@@ -152,13 +197,18 @@ def agenda_item_delete(*, by: User, item: AgendaItem) -> None:
 
 
 def _snapshot(agenda: Agenda) -> list[dict]:
+    """The agenda as issued, each text in every language it was written in."""
     return [
         {
             "number": n.number,
-            "title": n.item.title,
-            "annotation": n.item.annotation,
+            "title": n.item.title_en,
+            "annotation": n.item.annotation_en or "",
+            "translations": {
+                "title": translations_of(n.item, "title"),
+                "annotation": translations_of(n.item, "annotation"),
+            },
             "presenters": n.item.presenters,
-            "session": n.item.session.title if n.item.session else "",
+            "session": n.item.session.title_en if n.item.session else "",
             "documents": [d.symbol for d in n.item.documents.all()],
         }
         for n in agenda_items(agenda)
@@ -191,7 +241,9 @@ def agenda_issue(*, by: User, agenda: Agenda) -> Agenda:
         confidential = meeting.confidential_forum
         agenda.document = register_unchecked(
             by=by,
-            title=f"Annotated draft agenda: {meeting.title}",
+            title=in_each_language(
+                lambda: _("Annotated draft agenda: %(meeting)s") % {"meeting": meeting.title}
+            ),
             cycle=meeting.cycle,
             body=meeting.body if meeting.body != Body.CSP else "",
             doc_type="Agenda",

@@ -7,7 +7,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from att_portal.directory.models import State
-from att_portal.fields import ModelMultipleChoiceField
+from att_portal.fields import StateMultipleChoiceField
+from att_portal.l10n.content import TranslatedFieldsForm
 from att_portal.meetings.enums import Body
 from att_portal.meetings.models import CspCycle
 
@@ -27,7 +28,7 @@ class DocumentFilter(django_filters.FilterSet):
         distinct=True,
     )
     issued = django_filters.DateFromToRangeFilter(
-        label=_("Issued between"),
+        label=_("Date of issue (from, to)"),
         field_name="issued_on",
         widget=django_filters.widgets.RangeWidget(attrs={"type": "date"}),
     )
@@ -48,7 +49,11 @@ class LanguageVersionForm(forms.Form):
         return uploaded
 
 
-class AgendaItemForm(forms.Form):
+class AgendaItemForm(TranslatedFieldsForm, forms.Form):
+    """An agenda item in English and, where the Chair has them, in the other UN languages."""
+
+    translated_fields = ("title", "annotation")
+
     title = forms.CharField(label=_("Title"), max_length=300)
     annotation = forms.CharField(
         label=_("Annotation"),
@@ -57,7 +62,9 @@ class AgendaItemForm(forms.Form):
         max_length=5000,
     )
     presenters = forms.CharField(label=_("Presenters"), max_length=500, required=False)
-    parent = forms.ModelChoiceField(label=_("Sub-item of"), queryset=None, required=False)
+    parent = forms.ModelChoiceField(
+        label=_("Parent item (for a sub-item)"), queryset=None, required=False
+    )
     session = forms.ModelChoiceField(label=_("Session"), queryset=None, required=False)
 
     def __init__(self, *args, agenda, **kwargs):
@@ -74,7 +81,24 @@ class AgendaItemForm(forms.Form):
         self.fields["session"].queryset = MeetingSession.objects.filter(meeting=agenda.meeting)
 
 
-class DocumentRegisterForm(forms.Form):
+class AgendaItemTextsForm(TranslatedFieldsForm, forms.Form):
+    """An item's texts in the six UN languages: the Chair adds or corrects a language."""
+
+    translated_fields = ("title", "annotation")
+
+    title = forms.CharField(label=_("Title"), max_length=300)
+    annotation = forms.CharField(
+        label=_("Annotation"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=5000,
+    )
+    presenters = forms.CharField(label=_("Presenters"), max_length=500, required=False)
+
+
+class DocumentRegisterForm(TranslatedFieldsForm, forms.Form):
+    translated_fields = ("title",)
+
     title = forms.CharField(label=_("Title"), max_length=400)
     cycle = forms.ModelChoiceField(label=_("CSP cycle"), queryset=CspCycle.objects.all())
     body = forms.ChoiceField(
@@ -91,7 +115,7 @@ class DocumentRegisterForm(forms.Form):
         required=False,
         choices=[("", _("States (below)")), *AuthorOffice.choices],
     )
-    author_states = ModelMultipleChoiceField(
+    author_states = StateMultipleChoiceField(
         label=_("Authoring States"),
         required=False,
         queryset=State.objects.all(),

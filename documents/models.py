@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from att_portal.directory.models import State
+from att_portal.l10n.content import EnglishOriginal
 from att_portal.meetings.enums import Body
 from att_portal.meetings.models import CspCycle, Meeting
 
@@ -27,7 +28,7 @@ class RunningNumber(models.Model):
         return f"{self.name}: {self.last}"
 
 
-class Document(models.Model):
+class Document(EnglishOriginal, models.Model):
     symbol = models.CharField(_("symbol"), max_length=120, unique=True)
     number = models.PositiveIntegerField(_("running number"))
     title = models.CharField(_("title"), max_length=400)
@@ -78,7 +79,7 @@ class Document(models.Model):
         _("annex"), max_length=40, blank=True, help_text=_("E.g. Annex A, Appendix 3.")
     )
     position = models.PositiveSmallIntegerField(_("order among the annexes"), default=0)
-    history = HistoricalRecords()
+    # history: see translation.py (it keeps every language)
 
     class Meta:
         ordering = ["-issued_on", "-number"]
@@ -188,7 +189,7 @@ class Agenda(models.Model):
         return self.meeting.confidential_forum
 
 
-class AgendaItem(models.Model):
+class AgendaItem(EnglishOriginal, models.Model):
     agenda = models.ForeignKey(Agenda, on_delete=models.CASCADE, related_name="items")
     parent = models.ForeignKey(
         "self", on_delete=models.CASCADE, null=True, blank=True, related_name="children"
@@ -208,7 +209,7 @@ class AgendaItem(models.Model):
     documents = models.ManyToManyField(
         Document, verbose_name=_("documents"), blank=True, related_name="agenda_items"
     )
-    history = HistoricalRecords()
+    # history: see translation.py (it keeps every language)
 
     class Meta:
         ordering = ["agenda", "position", "pk"]

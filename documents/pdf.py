@@ -12,13 +12,17 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from att_portal.l10n.bidi import isolate_html
+from att_portal.l10n.dates import un_datetime
+
 FONT_STACK = '"Noto Sans", "Noto Sans CJK SC", "Noto Naskh Arabic", sans-serif'
 UN_LANGUAGES = ("ar", "zh-hans", "en", "fr", "ru", "es")
 HTML_LANG = {"zh-hans": "zh-Hans"}
 
 
 def watermark_for(viewer) -> str:
-    when = timezone.localtime().strftime("%Y-%m-%d %H:%M")
+    """Who downloaded it, for whom, when (in the PDF's language: called while it is active)."""
+    when = un_datetime(timezone.now())
     return f"{viewer.get_full_name() or viewer.username} · {viewer.affiliation_label} · {when}"
 
 
@@ -46,6 +50,9 @@ def render_pdf(
                 "watermark": watermark_for(viewer) if confidential_forum and viewer else "",
             },
         )
+        if translation.get_language_bidi():
+            # Latin text, numbers and symbols inside Arabic read in order.
+            html = isolate_html(html)
     return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
 
 

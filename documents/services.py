@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from att_portal import access
 from att_portal.directory.models import State, User
+from att_portal.l10n.content import Translations, set_translations, translations_of
 from att_portal.meetings.models import CspCycle
 from forums.minutes import check_document  # ToR art. 17: no minutes of DIEF meetings
 
@@ -38,7 +39,7 @@ def running_number_next() -> int:
 def document_register(
     *,
     by: User,
-    title: str,
+    title: str | Translations,
     cycle: CspCycle,
     body: str,
     doc_type: str,
@@ -69,7 +70,7 @@ def document_register(
 def register_unchecked(
     *,
     by: User,
-    title: str,
+    title: str | Translations,
     cycle: CspCycle,
     body: str,
     doc_type: str,
@@ -81,8 +82,9 @@ def register_unchecked(
     forum: str = "",
 ) -> Document:
     """The register itself, for services that have checked the caller's right (e.g. the
-    Chair issuing an agenda)."""
-    check_document(body=body, meeting=None, title=title, doc_type=doc_type)
+    Chair issuing an agenda). `title` is the English title or a title per UN language."""
+    for text in ({"en": title} if isinstance(title, str) else title).values():
+        check_document(body=body, meeting=None, title=text, doc_type=doc_type)
     authors = tuple(sorted(s.alpha3 for s in author_states or [])) or (author_office,)
     number = running_number_next()
     symbol = DocumentSymbol(
@@ -97,7 +99,6 @@ def register_unchecked(
     document = Document(
         symbol=str(symbol),
         number=number,
-        title=title,
         issued_on=issued_on,
         cycle=cycle,
         body=body,
@@ -107,6 +108,7 @@ def register_unchecked(
         distribution=distribution,
         forum=forum if distribution == Distribution.CONFIDENTIAL else "",
     )
+    set_translations(document, "title", title)
     document.full_clean()
     document._history_user = by
     document.save()
@@ -158,15 +160,17 @@ def document_revise(
 
 
 def revise_unchecked(
-    *, by: User, document: Document, title: str = "", issued_on: datetime.date
+    *, by: User, document: Document, title: str | Translations = "", issued_on: datetime.date
 ) -> Document:
+    """The next revision: the same number, `.RevN`; it keeps the original's title in every
+    language unless given another."""
     original = document.revises or document
-    check_document(
-        body=original.body,
-        meeting=original.meeting,
-        title=title or original.title,
-        doc_type=original.doc_type,
-    )
+    titles = ({"en": title} if isinstance(title, str) else dict(title)) if title else {}
+    titles = titles or translations_of(original, "title")
+    for text in titles.values():
+        check_document(
+            body=original.body, meeting=original.meeting, title=text, doc_type=original.doc_type
+        )
     latest = (
         Document.objects.select_for_update()
         .filter(Q(pk=original.pk) | Q(revises=original))
@@ -178,7 +182,6 @@ def revise_unchecked(
     revision = Document(
         symbol=str(symbol),
         number=original.number,
-        title=title or original.title,
         issued_on=issued_on,
         cycle=original.cycle,
         body=original.body,
@@ -191,6 +194,7 @@ def revise_unchecked(
         forum=original.forum,
         meeting=original.meeting,
     )
+    set_translations(revision, "title", titles)
     revision.full_clean()
     revision._history_user = by
     revision.save()

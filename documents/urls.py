@@ -14,6 +14,11 @@ urlpatterns = [
     path("agendas/<int:meeting_pk>/", views.agenda_page, name="agenda"),
     path("agendas/<int:meeting_pk>/items/", views.agenda_item_add, name="agenda_item_add"),
     path(
+        "agendas/<int:meeting_pk>/items/<int:item_pk>/edit/",
+        views.agenda_item_edit,
+        name="agenda_item_edit",
+    ),
+    path(
         "agendas/<int:meeting_pk>/items/<int:item_pk>/<str:action>/",
         views.agenda_item_action,
         name="agenda_item_action",

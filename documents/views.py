@@ -11,13 +11,21 @@ from django.views.decorators.http import require_POST
 
 from att_portal import access, marking
 from att_portal.access import Action
+from att_portal.l10n.content import translations_of
 from att_portal.meetings.enums import Body
+from att_portal.refusals import add_refusal
 
 from . import agenda as agenda_services
 from . import selectors, services
 from .agenda import agenda_items
 from .enums import AgendaState, UnLanguage
-from .forms import AgendaItemForm, DocumentFilter, DocumentRegisterForm, LanguageVersionForm
+from .forms import (
+    AgendaItemForm,
+    AgendaItemTextsForm,
+    DocumentFilter,
+    DocumentRegisterForm,
+    LanguageVersionForm,
+)
 from .models import Agenda, AgendaItem, LanguageVersion
 from .permissions import may_edit_agenda
 
@@ -148,6 +156,38 @@ def agenda_item_add(request: HttpRequest, meeting_pk: int) -> HttpResponse:
 
 
 @login_required
+def agenda_item_edit(request: HttpRequest, meeting_pk: int, item_pk: int) -> HttpResponse:
+    """The texts of one item in the six UN languages (English required)."""
+    meeting, agenda, may_edit = _agenda_context(request, meeting_pk)
+    item = access.get_visible_or_404(request.user, AgendaItem, pk=item_pk, agenda__meeting=meeting)
+    if not may_edit:
+        raise PermissionDenied
+    form = AgendaItemTextsForm(
+        request.POST if request.method == "POST" else None,
+        initial={"presenters": item.presenters},
+        initial_translations={
+            "title": translations_of(item, "title"),
+            "annotation": translations_of(item, "annotation"),
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            agenda_services.agenda_item_update_texts(
+                by=request.user, item=item, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            add_refusal(form, exc)
+        else:
+            messages.success(request, _("The item is saved."))
+            return redirect("documents:agenda", meeting_pk=meeting.pk)
+    return render(
+        request,
+        "documents/agenda_item_edit.html",
+        {"meeting": meeting, "agenda": agenda, "item": item, "form": form},
+    )
+
+
+@login_required
 @require_POST
 def agenda_item_action(
     request: HttpRequest, meeting_pk: int, item_pk: int, action: str
@@ -208,7 +248,7 @@ def agenda_pdf(request: HttpRequest, meeting_pk: int) -> HttpResponse:
             "symbol": agenda.document.symbol if agenda.document else "",
             "issued_on": agenda.document.issued_on if agenda.document else meeting.starts_on,
             "body_heading": Body(meeting.body).label,
-            "cycle_heading": str(meeting.cycle),
+            "cycle_heading": meeting.cycle,  # worded in the PDF's language
         },
         language=language,
         viewer=request.user,
@@ -237,7 +277,7 @@ def cover_letter_pdf(request: HttpRequest, pk: int) -> HttpResponse:
             "issued_on": document.issued_on,
             "annexes": access.visible(request.user, document.annexes.order_by("position")),
             "body_heading": Body(document.body).label if document.body else "",
-            "cycle_heading": str(document.cycle),
+            "cycle_heading": document.cycle,  # its name, worded in the PDF's language
         },
         language=language,
         viewer=request.user,

@@ -7,4 +7,8 @@ class ForumsConfig(AppConfig):
     verbose_name = _("Diversion Information Exchange Forum")
 
     def ready(self) -> None:
-        from . import permissions  # noqa: F401  (registers the policies)
+        from att_portal import navigation
+
+        from . import permissions  # registers the policies
+
+        navigation.register("dief", permissions.may_enter_dief)

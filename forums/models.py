@@ -10,10 +10,13 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 from simple_history.models import HistoricalRecords
 
+from att_portal.directory.enums import Affiliation
 from att_portal.directory.models import State
 from att_portal.meetings.enums import Body
 from att_portal.meetings.models import Meeting
@@ -237,6 +240,20 @@ class AccessRecord(DiefMaterial, models.Model):
     def __str__(self) -> str:
         return f"{self.person} {self.kind} {self.case or self.platform_item}"
 
+    @property
+    def affiliation(self) -> str:
+        """The State (its name in the reader's language) or office of the person, as it
+        was when they opened the item."""
+        # The label is stored in English (forums.services.shared.access_record).
+        with translation.override("en"):
+            as_state = bool(self.state_id) and self.affiliation_label == self.state.name_in("en")
+            as_secretariat = self.affiliation_label == str(Affiliation.SECRETARIAT.label)
+        if as_state:
+            return str(self.state)
+        if as_secretariat:
+            return str(Affiliation.SECRETARIAT.label)
+        return self.affiliation_label
+
 
 class CasePresentation(DiefMaterial, models.Model):
     """A State's intention to present one of its cases at a DIEF meeting (ToR art. 11)."""
@@ -280,7 +297,10 @@ class CasePresentation(DiefMaterial, models.Model):
     def __str__(self) -> str:
         # Neutral: the name shows in headings (history) read by those who may not see a
         # case narrowed to named States.
-        return f"Presentation by {self.case.provider_state} at {self.meeting}"
+        return gettext("Presentation by %(state)s at the meeting “%(meeting)s”") % {
+            "state": self.case.provider_state,
+            "meeting": self.meeting.title,
+        }
 
 
 class ConcernedState(DiefMaterial, models.Model):
@@ -314,7 +334,10 @@ class ConcernedState(DiefMaterial, models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.state}: notice as a concerned State ({self.presentation.meeting})"
+        return gettext("Notice to %(state)s as a concerned State (meeting “%(meeting)s”)") % {
+            "state": self.state,
+            "meeting": self.presentation.meeting.title,
+        }
 
 
 class ExpertProposal(DiefMaterial, models.Model):
@@ -374,7 +397,9 @@ class ExpertProposal(DiefMaterial, models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Proposal of a non-state expert ({self.presentation.meeting})"
+        return gettext("Proposal of a non-state expert (meeting “%(meeting)s”)") % {
+            "meeting": self.presentation.meeting.title
+        }
 
 
 class ExpertObjection(DiefMaterial, models.Model):
@@ -409,7 +434,7 @@ class ExpertObjection(DiefMaterial, models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Objection of {self.state}"
+        return gettext("Objection of %(state)s") % {"state": self.state}
 
 
 class ConsultationMessage(DiefMaterial, models.Model):
@@ -466,7 +491,12 @@ class ExpertAdmission(DiefMaterial, models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.expert} for {self.presentation}"
+        return gettext(
+            "%(expert)s, admitted to the presentation of a case (meeting “%(meeting)s”)"
+        ) % {
+            "expert": self.expert,
+            "meeting": self.presentation.meeting.title,
+        }
 
 
 class OperationalUseRequest(DiefMaterial, models.Model):
@@ -598,7 +628,7 @@ class LawEnforcementContact(DiefMaterial, models.Model):
         State, verbose_name=_("State"), on_delete=models.PROTECT, related_name="+"
     )
     name = models.CharField(_("name"), max_length=200)
-    position = models.CharField(_("position"), max_length=200, blank=True)
+    position = models.CharField(_("job title"), max_length=200, blank=True)
     agency = models.CharField(_("agency"), max_length=300)
     email = models.EmailField(_("e-mail"))
     phone = models.CharField(_("telephone"), max_length=40, blank=True)
@@ -648,7 +678,16 @@ class Briefing(DiefMaterial, models.Model):
         verbose_name_plural = _("oral briefings")
 
     def __str__(self) -> str:
-        return f"Briefing of {self.get_audience_display()} on {self.meeting}"
+        return gettext("%(briefing)s, on the meeting “%(meeting)s”") % {
+            "briefing": self.heading,
+            "meeting": self.meeting.title,
+        }
+
+    @property
+    def heading(self) -> str:
+        if self.audience == BriefingAudience.CSP:
+            return gettext("Oral briefing to the Conference of States Parties")
+        return gettext("Oral briefing to the Working Group on Effective Treaty Implementation")
 
 
 class BriefingPosition(DiefMaterial, models.Model):
@@ -658,7 +697,9 @@ class BriefingPosition(DiefMaterial, models.Model):
     briefing = models.ForeignKey(Briefing, on_delete=models.CASCADE, related_name="positions")
     state = models.ForeignKey(State, on_delete=models.PROTECT, related_name="+")
     revision = models.PositiveIntegerField()
-    position = models.CharField(_("position"), max_length=10, choices=Position.choices)
+    position = models.CharField(
+        _("position on the briefing"), max_length=10, choices=Position.choices
+    )
     reason = models.TextField(_("reason"), blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
@@ -675,4 +716,4 @@ class BriefingPosition(DiefMaterial, models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.state}: {self.position}"
+        return f"{self.state}: {self.get_position_display()}"

@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 
 import pytest
+from django.conf import settings
 from django.test import Client, override_settings
+from django.utils import translation
 from django_otp import DEVICE_ID_SESSION_KEY
 
 from att_portal import demo
@@ -25,6 +27,15 @@ DEMO_ROLES = (
     "ngo",
     "expert",
 )
+
+
+@pytest.fixture(autouse=True)
+def _english_outside_requests():
+    """Each test starts in English, as a worker or a command does: a request of an earlier
+    test must not leave its reader's language active in the test thread."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

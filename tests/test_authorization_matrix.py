@@ -14,7 +14,7 @@ from att_portal.directory.enums import AttStatus, StatusInstrument
 from att_portal.directory.models import Organisation, State, StateStatusChange, User
 from att_portal.meetings.enums import Body
 from att_portal.meetings.models import CspCycle, Meeting
-from documents.models import Document
+from documents.models import AgendaItem, Document
 from tests.conftest import DEMO_ROLES
 from tests.matrix import AREAS
 
@@ -70,6 +70,9 @@ GET_URLS = {
     "documents:agenda_pdf (DIEF 2027 draft)": lambda d: reverse(
         "documents:agenda_pdf", args=[d["dief2027"].pk]
     ),
+    "documents:agenda_item_edit (DIEF 2027 draft, opening item)": lambda d: reverse(
+        "documents:agenda_item_edit", args=[d["dief2027"].pk, d["dief2027_opening"].pk]
+    ),
     "meetings:pdf (DIEF timetable)": lambda d: reverse(
         "meetings:pdf", args=[d["dief"].pk, "timetable"]
     ),
@@ -111,6 +114,9 @@ POST_URLS = {
     ),
     "documents:agenda_transition (issue the DIEF 2027 draft)": lambda d: reverse(
         "documents:agenda_transition", args=[d["dief2027"].pk, "issue"]
+    ),
+    "documents:agenda_item_edit (DIEF 2027 opening item, empty form)": lambda d: reverse(
+        "documents:agenda_item_edit", args=[d["dief2027"].pk, d["dief2027_opening"].pk]
     ),
     "documents:version_upload (DIEF working paper, empty form)": lambda d: reverse(
         "documents:version_upload", args=[d["dief_paper"].pk]
@@ -172,6 +178,8 @@ _DIEF_DELEGATE = {
     "documents:agenda_item_add (DIEF 2027, empty form)": 404,
     "documents:agenda_item_action (unknown item)": 404,
     "documents:agenda_transition (issue the DIEF 2027 draft)": 404,
+    "documents:agenda_item_edit (DIEF 2027 draft, opening item)": 404,
+    "documents:agenda_item_edit (DIEF 2027 opening item, empty form)": 404,
     "meetings:pdf (DIEF timetable)": 200,
     "documents:detail (DIEF working paper)": 200,
     "documents:detail (restricted letter)": 200,
@@ -216,6 +224,7 @@ EXPECTED = {
         "documents:agenda_item_add (DIEF 2027, empty form)": 200,  # the form with errors
         "documents:agenda_item_action (unknown item)": 404,
         "documents:agenda_transition (issue the DIEF 2027 draft)": 302,
+        "documents:agenda_item_edit (DIEF 2027 opening item, empty form)": 200,  # with errors
     },
     "dief-chair": {
         **_DIEF_DELEGATE,
@@ -224,6 +233,8 @@ EXPECTED = {
         "documents:agenda_pdf (DIEF 2027 draft)": 200,
         "documents:agenda_item_add (DIEF 2027, empty form)": 200,  # the form with errors
         "documents:agenda_transition (issue the DIEF 2027 draft)": 302,
+        "documents:agenda_item_edit (DIEF 2027 draft, opening item)": 200,
+        "documents:agenda_item_edit (DIEF 2027 opening item, empty form)": 200,  # with errors
     },
     "wgeti-chair": _DIEF_DELEGATE,
     "delegate-sp": {
@@ -277,6 +288,11 @@ def objects(demo_users):
         "dief_paper": Document.objects.get(symbol="ATT/CSP10.DIEF/2024/CHAIR/781/DrWP"),
         "dief2027": Meeting.objects.get(body=Body.DIEF, starts_on=datetime.date(2027, 2, 17)),
         "letter": Document.objects.get(symbol="ATT/CSP11.WGETI/2025/CHAIR/808/LetterSubDocs"),
+        "dief2027_opening": AgendaItem.objects.get(
+            agenda__meeting__body=Body.DIEF,
+            agenda__meeting__starts_on=datetime.date(2027, 2, 17),
+            title_en="Opening of the meeting",
+        ),
     } | {name: build() for area in AREAS for name, build in area.OBJECTS.items()}
 
 

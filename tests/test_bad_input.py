@@ -5,8 +5,11 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth.tokens import default_token_generator
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import translation
 from django.utils.encoding import force_bytes
+from django.utils.html import escape
 from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext
 
 from att_portal.directory.models import User
 from att_portal.notifications.models import OutboxMail
@@ -176,7 +179,9 @@ def test_unknown_language_is_refused_with_a_message_and_keeps_the_language(clien
         reverse("accounts:set_language"), {"language": "tlh", "next": "/"}, follow=True
     )
 
-    assert "Choose one of the six languages of the United Nations." in response.content.decode()
+    with translation.override("fr"):
+        message = escape(gettext("Choose one of the six languages of the United Nations."))
+    assert message in response.content.decode()  # in the person's language, which is kept
     person.refresh_from_db()
     assert person.preferred_language == "fr"
 

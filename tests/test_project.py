@@ -144,6 +144,8 @@ def test_secretariat_sees_who_changed_what_and_when(client):
     assert [(c.field, c.old, c.new) for c in entries[0]["changes"]] == [
         ("regional_group", "africa", "weog")
     ]
+    # The field as the reader calls it, in one translatable phrase with its raw values.
+    assert "<div><strong>Regional group</strong>: africa → weog</div>" in response.content.decode()
 
 
 @pytest.mark.django_db

@@ -14,13 +14,14 @@ def _ad_hoc_issues(people: dict, meetings: dict, cycles: dict) -> None:
 
     from att_portal.directory.enums import Affiliation, OrganisationKind
     from att_portal.directory.models import Organisation, User
+    from att_portal.l10n.content import set_translations
     from att_portal.meetings.enums import CallKind
     from att_portal.meetings.models import MeetingCall
     from documents.models import Agenda, AgendaItem
 
     from .enums import ProposalState
     from .models import AdHocIssueProposal, ProposedSpeaker, SubWorkingGroup
-    from .services.calls import presenters_of
+    from .services.calls import agenda_annotation, presenters_of
 
     zurich = ZoneInfo("Europe/Zurich")
     meeting = meetings["WGETI meeting, March 2026"]
@@ -35,7 +36,7 @@ def _ad_hoc_issues(people: dict, meetings: dict, cycles: dict) -> None:
         },
     )
     swg = SubWorkingGroup.objects.filter(
-        cycle=cycles[12], name="Current and Emerging Implementation Issues"
+        cycle=cycles[12], name_en="Current and Emerging Implementation Issues"
     ).first()
     chair = people["wgeti-chair"]
 
@@ -168,19 +169,20 @@ def _ad_hoc_issues(people: dict, meetings: dict, cycles: dict) -> None:
             continue
         agenda, _created = Agenda.objects.get_or_create(meeting=meeting)
         parent = (
-            agenda.items.filter(parent__isnull=True, title__iexact=swg.name).first()
+            agenda.items.filter(parent__isnull=True, title_en__iexact=swg.name_en).first()
             if swg
             else None
         )
         siblings = agenda.items.filter(parent=parent).count()
-        item = AgendaItem.objects.create(
+        item = AgendaItem(
             agenda=agenda,
             parent=parent,
             position=siblings + 1,
-            title=title,
-            annotation=f"Ad hoc issue proposed by {proposal.contributor}.",
             presenters=presenters_of(proposal),
         )
+        set_translations(item, "title", title)
+        set_translations(item, "annotation", agenda_annotation(proposal))
+        item.save()
         proposal.state_of_proposal = state
         proposal.decided_by = chair
         proposal.decided_at = datetime.datetime(2026, 2, 18, 10, 0, tzinfo=zurich)

@@ -9,10 +9,12 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from att_portal.directory.models import Organisation, State
+from att_portal.l10n.content import EnglishOriginal
 from att_portal.meetings.models import CspCycle, Meeting, MeetingCall
 
 from .enums import OfferState, ProposalState, SubmissionKind
@@ -55,7 +57,7 @@ class Contribution(models.Model):
         return self.state or self.organisation
 
 
-class SubWorkingGroup(models.Model):
+class SubWorkingGroup(EnglishOriginal, models.Model):
     """A WGETI sub-working group of one CSP cycle, with its facilitators."""
 
     cycle = models.ForeignKey(
@@ -74,7 +76,7 @@ class SubWorkingGroup(models.Model):
     )
     mandate = models.TextField(_("mandate"), blank=True)
     position = models.PositiveSmallIntegerField(default=0)
-    history = HistoricalRecords()
+    # history: see translation.py (it keeps every language)
 
     class Meta:
         ordering = ["cycle", "position", "name"]
@@ -88,7 +90,7 @@ class SubWorkingGroup(models.Model):
         return f"{self.name} ({self.cycle})"
 
 
-class Phase(models.Model):
+class Phase(EnglishOriginal, models.Model):
     """A phase of practical implementation in the multi-year workplan (or the cross-cutting
     function of international cooperation and assistance)."""
 
@@ -105,7 +107,7 @@ class Phase(models.Model):
         return self.title
 
 
-class Topic(models.Model):
+class Topic(EnglishOriginal, models.Model):
     phase = models.ForeignKey(Phase, on_delete=models.CASCADE, related_name="topics")
     title = models.CharField(_("title"), max_length=200)
     position = models.PositiveSmallIntegerField(default=0)
@@ -122,7 +124,7 @@ class Topic(models.Model):
         return self.title
 
 
-class ImplementationQuestion(models.Model):
+class ImplementationQuestion(EnglishOriginal, models.Model):
     """A practical implementation question of a workplan topic."""
 
     topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="questions")
@@ -156,7 +158,10 @@ class MeetingTopic(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.topic} at {self.meeting}"
+        return gettext("“%(topic)s” at %(meeting)s") % {
+            "topic": self.topic,
+            "meeting": self.meeting,
+        }
 
 
 class AdHocIssueProposal(Contribution):
@@ -176,7 +181,10 @@ class AdHocIssueProposal(Contribution):
         related_name="ad_hoc_proposals",
     )
     state_of_proposal = models.CharField(
-        _("state"), max_length=10, choices=ProposalState.choices, default=ProposalState.SUBMITTED
+        pgettext_lazy("status of a proposal, an offer", "state"),
+        max_length=10,
+        choices=ProposalState.choices,
+        default=ProposalState.SUBMITTED,
     )
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -211,7 +219,9 @@ class ProposedSpeaker(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(MAX_SPEAKERS)]
     )
     name = models.CharField(_("name"), max_length=200, blank=True)
-    title = models.CharField(_("title"), max_length=200, blank=True)
+    title = models.CharField(
+        pgettext_lazy("a speaker's job title", "title"), max_length=200, blank=True
+    )
     affiliation = models.CharField(_("affiliation"), max_length=300, blank=True)
     to_be_confirmed = models.BooleanField(_("to be confirmed"), default=False)
 
@@ -247,7 +257,10 @@ class PresentationOffer(Contribution):
     topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="presentation_offers")
     summary = models.TextField(_("what the presentation covers"))
     status = models.CharField(
-        _("state"), max_length=10, choices=OfferState.choices, default=OfferState.OFFERED
+        pgettext_lazy("status of a proposal, an offer", "state"),
+        max_length=10,
+        choices=OfferState.choices,
+        default=OfferState.OFFERED,
     )
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -274,7 +287,10 @@ class PresentationOffer(Contribution):
         ]
 
     def __str__(self) -> str:
-        return f"{self.contributor} on {self.topic}"
+        return gettext("Offer by %(contributor)s to present on “%(topic)s”") % {
+            "contributor": self.contributor,
+            "topic": self.topic,
+        }
 
 
 class PresenterList(models.Model):
@@ -292,7 +308,9 @@ class PresenterList(models.Model):
         verbose_name_plural = _("lists of presenting delegations")
 
     def __str__(self) -> str:
-        return f"Presenters at {self.meeting}"
+        return gettext("Final list of presenting delegations for %(meeting)s") % {
+            "meeting": self.meeting
+        }
 
 
 class WrittenSubmission(Contribution):

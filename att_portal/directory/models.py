@@ -15,6 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
+from att_portal.l10n.dates import un_date
+
 from .enums import (
     Affiliation,
     AttStatus,
@@ -74,14 +76,21 @@ class State(models.Model):
         verbose_name_plural = _("States")
 
     def __str__(self) -> str:
-        return str(self.country.name)
+        return self.name
 
     def get_absolute_url(self) -> str:
         return reverse("directory:state_detail", args=[self.alpha3.lower()])
 
     @property
     def name(self) -> str:
-        return str(self.country.name)
+        """The UN short name in the reader's language ("Republic of Korea",
+        "République de Corée", "大韩民国" …)."""
+        return self.name_in(None)
+
+    def name_in(self, language: str | None) -> str:
+        from .un_names import un_name
+
+        return un_name(self.country.code, language) or str(self.country.name)
 
     @property
     def alpha3(self) -> str:
@@ -136,7 +145,7 @@ class StateStatusChange(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.state}: {self.get_status_display()} ({self.effective_on:%Y-%m-%d})"
+        return f"{self.state}: {self.get_status_display()} ({un_date(self.effective_on)})"
 
 
 class Organisation(models.Model):

@@ -1,44 +1,24 @@
 from __future__ import annotations
 
-from django.db.models import (
-    Case,
-    IntegerField,
-    OuterRef,
-    Prefetch,
-    QuerySet,
-    Subquery,
-    Value,
-    When,
-)
+from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 from django_countries import countries
 
 from att_portal import access
 
+from . import un_names
 from .enums import Affiliation, AttStatus, StatusInstrument
 from .models import Organisation, RoleAssignment, State, StateStatusChange, User
 
 
 def country_codes_matching(text: str) -> list[str]:
-    """Alpha-2 codes whose name (in the active language) or alpha-3 code contains `text`."""
-    needle = text.casefold().strip()
-    return [
-        code
-        for code, name in countries
-        if needle in name.casefold() or needle == countries.alpha3(code).casefold()
-    ]
+    """Alpha-2 codes whose name (UN or ISO, in the reader's language or English) or alpha-3
+    code contains `text`."""
+    return un_names.codes_matching(text)
 
 
-def by_country_name():
-    """An ORDER BY expression sorting States by their name in the active language
-    (country names live in django-countries, not in the database)."""
-    return Case(
-        *[
-            When(country=code, then=Value(position))
-            for position, (code, _name) in enumerate(countries)
-        ],
-        default=Value(len(countries)),
-        output_field=IntegerField(),
-    )
+def by_country_name(field: str = "country"):
+    """An ORDER BY expression sorting States by their UN name in the reader's language."""
+    return un_names.by_name(field)
 
 
 def states_visible_to(user) -> QuerySet[State]:

@@ -48,7 +48,8 @@ def delegate_invite(
     person.set_unusable_password()
     person.full_clean()
     person._history_user = by
-    person._change_reason = f"Invited to the delegation of {state} by {by}"
+    # The change history is kept in English, whatever the language of the person acting.
+    person._change_reason = f"Invited to the delegation of {state.name_in('en')} by {by}"
     try:
         with transaction.atomic():
             person.save()

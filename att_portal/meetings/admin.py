@@ -1,6 +1,11 @@
 from django.contrib import admin
+from modeltranslation.admin import TranslationTabularInline
 
-from att_portal.admin_site import SecretariatAdmin, SecretariatPermissionsMixin
+from att_portal.admin_site import (
+    SecretariatAdmin,
+    SecretariatPermissionsMixin,
+    TranslatedSecretariatAdmin,
+)
 
 from .models import CspCycle, Invitation, Meeting, MeetingCall, MeetingSession, Participation
 
@@ -11,18 +16,18 @@ class CspCycleAdmin(SecretariatAdmin):
     list_select_related = ["president_state", "president"]
 
 
-class MeetingSessionInline(SecretariatPermissionsMixin, admin.TabularInline):
+class MeetingSessionInline(SecretariatPermissionsMixin, TranslationTabularInline):
     model = MeetingSession
     extra = 0
 
 
-class MeetingCallInline(SecretariatPermissionsMixin, admin.TabularInline):
+class MeetingCallInline(SecretariatPermissionsMixin, TranslationTabularInline):
     model = MeetingCall
     extra = 0
 
 
 @admin.register(Meeting)
-class MeetingAdmin(SecretariatAdmin):
+class MeetingAdmin(TranslatedSecretariatAdmin):
     list_display = ["title", "body", "cycle", "starts_on", "ends_on", "format"]
     list_filter = ["body", "cycle", "format"]
     list_select_related = ["cycle"]

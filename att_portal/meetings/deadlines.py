@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.utils import timezone
-from django.utils.functional import Promise
+from django.utils.functional import Promise, lazy
 
 from .enums import DeadlineState
 from .models import DeadlineCompletion, Meeting, MeetingCall
@@ -28,7 +28,7 @@ class Deadline:
     meeting: Meeting
     key: str
     title: str | Promise
-    article: str
+    article: str | Promise
     due_on: datetime.date
     responsible: str
     completion: DeadlineCompletion | None
@@ -64,6 +64,15 @@ class Deadline:
         return self.meeting.confidential_forum
 
 
+def _call_title(call: MeetingCall) -> str:
+    return call.title
+
+
+# A call's title is read when it is shown, so that a reminder or a calendar feed gets it in
+# its recipient's language (the scan itself runs in English).
+_title_of_call = lazy(_call_title, str)
+
+
 def deadlines_of(meetings: Iterable[Meeting]) -> list[Deadline]:
     """The deadlines of several meetings at once, in two queries whatever their number.
     Call with meetings that `prefetch_related("completions", "calls")`, or this fetches."""
@@ -91,7 +100,7 @@ def deadlines_of(meetings: Iterable[Meeting]) -> list[Deadline]:
                 Deadline(
                     meeting=meeting,
                     key=key,
-                    title=call.title,
+                    title=_title_of_call(call),
                     article=call.get_kind_display(),
                     due_on=call.due_on,
                     responsible=call.responsible,

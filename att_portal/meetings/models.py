@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from att_portal.directory.models import State
+from att_portal.l10n.content import EnglishOriginal
+from att_portal.l10n.dates import un_date_range
 
 from .enums import CONFIDENTIAL_BODIES, Body, CallKind, MeetingFormat
 from .rules import Responsible
@@ -48,7 +50,10 @@ class CspCycle(models.Model):
         verbose_name_plural = _("CSP cycles")
 
     def __str__(self) -> str:
-        return f"CSP{self.number}"
+        # Shown in the reader's language: "CSP12", "CEP12", "КГУ12" … Document symbols
+        # never use it: they are built from `number` ("ATT/CSP12…" in every language).
+        # Translators: the short name of the cycle of a Conference of States Parties.
+        return _("CSP%(number)s") % {"number": self.number}
 
 
 class MeetingQuerySet(models.QuerySet):
@@ -56,7 +61,7 @@ class MeetingQuerySet(models.QuerySet):
         return self.select_related("cycle", "cycle__president_state")
 
 
-class Meeting(models.Model):
+class Meeting(EnglishOriginal, models.Model):
     cycle = models.ForeignKey(
         CspCycle, verbose_name=_("CSP cycle"), on_delete=models.PROTECT, related_name="meetings"
     )
@@ -84,7 +89,7 @@ class Meeting(models.Model):
         default=False,
         help_text=_("A working group may start early when the previous one finishes early."),
     )
-    history = HistoricalRecords()
+    # history: see translation.py (it keeps every language)
 
     objects = MeetingQuerySet.as_manager()
 
@@ -141,7 +146,7 @@ class PartOfMeeting:
         return self.meeting.confidential_forum
 
 
-class MeetingSession(PartOfMeeting, models.Model):
+class MeetingSession(EnglishOriginal, PartOfMeeting, models.Model):
     """One slot of a meeting's timetable, e.g. 10:00-13:00, possibly given to another body
     (the Wednesday afternoon of March 2026 went to WGTU)."""
 
@@ -151,7 +156,7 @@ class MeetingSession(PartOfMeeting, models.Model):
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"))
     room = models.CharField(_("room"), max_length=120, blank=True)
-    history = HistoricalRecords()
+    # history: see translation.py (it keeps every language)
 
     class Meta:
         ordering = ["starts_at", "pk"]
@@ -178,10 +183,8 @@ class MeetingSession(PartOfMeeting, models.Model):
         if first < self.meeting.starts_on or last > self.meeting.ends_on:
             raise ValidationError(
                 {
-                    "starts_at": _(
-                        "The session falls outside the meeting's dates (%(start)s to %(end)s)."
-                    )
-                    % {"start": self.meeting.starts_on, "end": self.meeting.ends_on}
+                    "starts_at": _("The session falls outside the meeting's dates (%(dates)s).")
+                    % {"dates": un_date_range(self.meeting.starts_on, self.meeting.ends_on)}
                 }
             )
         if self.room:
@@ -202,7 +205,7 @@ class MeetingSession(PartOfMeeting, models.Model):
                 )
 
 
-class MeetingCall(PartOfMeeting, models.Model):
+class MeetingCall(EnglishOriginal, PartOfMeeting, models.Model):
     """A call with a deadline, issued for a meeting: the President's call for cases (DIEF
     ToR art. 3), a call for ad hoc issues, for written comments (WGETI, seed 004) …"""
 
@@ -218,7 +221,7 @@ class MeetingCall(PartOfMeeting, models.Model):
         choices=Responsible.choices,
         default=Responsible.INVITED_DELEGATIONS,
     )
-    history = HistoricalRecords()
+    # history: see translation.py (it keeps every language)
 
     class Meta:
         ordering = ["due_on", "pk"]
@@ -333,7 +336,7 @@ class Participation(PartOfMeeting, models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.person} at {self.meeting}"
+        return _("%(person)s at %(meeting)s") % {"person": self.person, "meeting": self.meeting}
 
 
 class CalendarFeed(models.Model):
@@ -350,4 +353,4 @@ class CalendarFeed(models.Model):
         verbose_name_plural = _("calendar feeds")
 
     def __str__(self) -> str:
-        return f"Calendar of {self.user}"
+        return _("Calendar of %(person)s") % {"person": self.user}

@@ -14,11 +14,11 @@ import datetime
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from att_portal.directory.enums import Affiliation, Role
 from att_portal.directory.models import RoleAssignment, User
+from att_portal.l10n.dates import un_date
 from att_portal.notifications.services import Message, messages_queue
 
 from .deadlines import Deadline, deadlines_of
@@ -134,10 +134,10 @@ def reminders_queue(today: datetime.date | None = None) -> int:
                     notice_title=lambda d=deadline: (
                         # A confidential meeting's deadline may be the free text of a call.
                         _("Due %(date)s: a deadline in the confidential area")
-                        % {"date": date_format(d.due_on)}
+                        % {"date": un_date(d.due_on)}
                         if d.meeting.confidential_forum
                         else _("Due %(date)s: %(title)s")
-                        % {"date": date_format(d.due_on), "title": d.title}
+                        % {"date": un_date(d.due_on), "title": d.title}
                     ),
                 )
             )

@@ -39,7 +39,8 @@ class Responsible(models.TextChoices):
 class DeadlineRule:
     key: str
     title: str | Promise
-    article: str
+    # Translatable: "ToR art. 9" reads "mandat, art. 9", "职权范围第9条" …
+    article: str | Promise
     anchor: Anchor
     days_before: int
     responsible: Responsible
@@ -58,7 +59,7 @@ DIEF_RULES: tuple[DeadlineRule, ...] = (
     DeadlineRule(
         "invitations",
         _("Invitations and call for cases"),
-        "ToR art. 9",
+        _("ToR art. 9"),
         Anchor.MEETING_START,
         50,
         Responsible.SECRETARIAT,
@@ -67,7 +68,7 @@ DIEF_RULES: tuple[DeadlineRule, ...] = (
     DeadlineRule(
         "draft_agenda",
         _("Draft agenda"),
-        "ToR art. 10",
+        _("ToR art. 10"),
         Anchor.MEETING_START,
         30,
         Responsible.CHAIR,
@@ -77,7 +78,7 @@ DIEF_RULES: tuple[DeadlineRule, ...] = (
     DeadlineRule(
         "expert_proposals",
         _("Proposals of non-state experts"),
-        "ToR art. 8",
+        _("ToR art. 8"),
         Anchor.MEETING_START,
         30,
         Responsible.PROPOSING_STATE,
@@ -86,7 +87,7 @@ DIEF_RULES: tuple[DeadlineRule, ...] = (
     DeadlineRule(
         "expert_objections_unresolved",
         _("Unresolved objections to experts go to a procedural decision"),
-        "ToR art. 8",
+        _("ToR art. 8"),
         Anchor.MEETING_START,
         20,
         Responsible.SECRETARIAT,
@@ -95,7 +96,7 @@ DIEF_RULES: tuple[DeadlineRule, ...] = (
     DeadlineRule(
         "concerned_state_notice",
         _("Notice to concerned States"),
-        "ToR art. 12",
+        _("ToR art. 12"),
         Anchor.MEETING_START,
         30,
         Responsible.PRESENTING_STATE,
@@ -104,7 +105,7 @@ DIEF_RULES: tuple[DeadlineRule, ...] = (
     DeadlineRule(
         "concerned_state_reply",
         _("Replies of concerned States"),
-        "ToR art. 12",
+        _("ToR art. 12"),
         Anchor.MEETING_START,
         15,
         Responsible.CONCERNED_STATE,
@@ -118,7 +119,7 @@ SILENCE_PROCEDURE_DAYS = 5
 DIEF_CASE_INTENTIONS = DeadlineRule(
     "case_intentions",
     _("Intentions to present a case"),
-    "ToR art. 11",
+    _("ToR art. 11"),
     Anchor.AGENDA_ADOPTION,
     0,
     Responsible.PRESENTING_STATE,

@@ -8,6 +8,7 @@ from django.utils import timezone
 from att_portal import access
 from att_portal.directory.models import User
 from att_portal.directory.permissions import is_secretariat
+from att_portal.directory.un_names import by_name
 
 from .deadlines import Deadline, deadlines_of
 from .models import DeadlineCompletion, Invitation, Meeting, MeetingCall, Participation
@@ -41,7 +42,10 @@ def participants_visible_to(user, meeting: Meeting) -> QuerySet[Participation]:
 
 
 def invitations_visible_to(user, meeting: Meeting) -> QuerySet[Invitation]:
-    return access.visible(user, meeting.invitations.select_related("state", "organisation"))
+    """States in the order of their names in the reader's language, then organisations."""
+    return access.visible(
+        user, meeting.invitations.select_related("state", "organisation")
+    ).order_by(by_name("state__country"), "organisation__name")
 
 
 def my_deadlines(user, *, today: datetime.date | None = None) -> list[Deadline]:

@@ -10,6 +10,7 @@ from django.db.models import Exists, OuterRef, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from att_portal import access
 from att_portal.directory.enums import Affiliation, AttStatus, Role
@@ -207,9 +208,15 @@ def participant_nominate(
         raise ValidationError(_("%(name)s is already nominated.") % {"name": person})
     taken = Participation.objects.filter(meeting=meeting, person__state_id=person.state_id).count()
     if taken >= meeting.seats_per_delegation:
+        seats = meeting.seats_per_delegation
         raise ValidationError(
-            _("Your delegation has used all %(seats)s seats of this meeting.")
-            % {"seats": meeting.seats_per_delegation}
+            ngettext(
+                "This meeting has %(seats)s seat per delegation, and your delegation has used it.",
+                "This meeting has %(seats)s seats per delegation, and your delegation has "
+                "used them all.",
+                seats,
+            )
+            % {"seats": seats}
         )
     participation = Participation(
         meeting=meeting,

@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from att_portal import access, marking
@@ -88,7 +89,11 @@ def meeting_detail(
 def invitations_issue(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = visible_meeting(request, pk)
     new = services.meeting_invitations_issue(by=request.user, meeting=meeting)
-    messages.success(request, _("%(count)s invitations sent.") % {"count": len(new)})
+    messages.success(
+        request,
+        ngettext("%(count)s invitation sent.", "%(count)s invitations sent.", len(new))
+        % {"count": len(new)},
+    )
     return redirect(meeting)
 
 
@@ -229,7 +234,7 @@ def meeting_pdf(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
             "sessions": meeting.sessions.all(),
             "issued_on": meeting.starts_on,
             "body_heading": Body(meeting.body).label,  # lazy: worded in the PDF's language
-            "cycle_heading": str(meeting.cycle),
+            "cycle_heading": meeting.cycle,  # its name, worded in the PDF's language
         },
         language=language,
         viewer=request.user,

@@ -24,6 +24,9 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from att_portal.l10n.bidi import is_rtl, isolate_html, isolate_text
+from att_portal.l10n.content import HTML_LANG
+
 from .enums import MailState
 from .models import Notice, OutboxMail
 
@@ -54,14 +57,26 @@ def _render(message: Message) -> OutboxMail:
         subject = " ".join(
             render_to_string(f"emails/{message.template}-subject.txt", context).split()
         )
+        body_text = render_to_string(f"emails/{message.template}-body.txt", context)
+        body_html = render_to_string(
+            "emails/_layout.html",
+            {
+                "html_lang": HTML_LANG.get(language, language),
+                "rtl": is_rtl(language),
+                "body": render_to_string(f"emails/{message.template}-body.html", context),
+            },
+        )
+        if is_rtl(language):
+            # Latin text, numbers and links inside Arabic read in order.
+            body_text, body_html = isolate_text(body_text), isolate_html(body_html)
         return OutboxMail(
             key=message.key,
             recipient=recipient,
             to_address=recipient.email,
             language=language,
             subject=subject,
-            body_text=render_to_string(f"emails/{message.template}-body.txt", context),
-            body_html=render_to_string(f"emails/{message.template}-body.html", context),
+            body_text=body_text,
+            body_html=body_html,
         )
 
 

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from att_portal.directory.models import DIEF_STATUSES, State
-from att_portal.fields import ModelMultipleChoiceField
+from att_portal.fields import StateMultipleChoiceField
 
 from ..enums import Category, Distribution
 from ..models import Case, PlatformItem
@@ -22,7 +22,7 @@ class SharedItemForm(forms.ModelForm):
         choices=Category.choices,
         widget=forms.CheckboxSelectMultiple,
     )
-    named_states = ModelMultipleChoiceField(
+    named_states = StateMultipleChoiceField(
         label=_("States that may read it"),
         queryset=State.objects.none(),
         required=False,

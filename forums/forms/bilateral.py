@@ -7,6 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from att_portal import access
+from att_portal.fields import StateChoiceField
 
 from ..enums import Challenger, OperationalPurpose, OperationalUseDecision
 from ..models import Case, LawEnforcementContact, PlatformItem
@@ -61,7 +62,7 @@ class UseDecisionForm(forms.Form):
 
 class ChallengeForm(forms.Form):
     capacity = forms.ChoiceField(label=_("Raised by"), choices=())
-    challenged_state = forms.ModelChoiceField(label=_("Challenged State"), queryset=None)
+    challenged_state = StateChoiceField(label=_("Challenged State"), queryset=None)
     description = forms.CharField(
         label=_("The suspected disclosure"),
         widget=TEXT,
@@ -114,7 +115,7 @@ class LawEnforcementContactForm(forms.ModelForm):
 
 
 class ContactFilterForm(forms.Form):
-    state = forms.ModelChoiceField(label=_("State"), queryset=None, required=False)
+    state = StateChoiceField(label=_("State"), queryset=None, required=False)
 
     def __init__(self, *args, states, **kwargs):
         super().__init__(*args, **kwargs)

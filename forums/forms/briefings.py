@@ -29,7 +29,7 @@ class BriefingForm(forms.Form):
         ),
     )
     based_on = PresentationChoiceField(
-        label=_("Based on the cases presented by"),
+        label=_("Presenting States whose cases it is based on"),
         queryset=CasePresentation.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,

@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 from django import forms
-from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from att_portal.directory.models import State
-from att_portal.fields import ModelMultipleChoiceField
+from att_portal.fields import StateMultipleChoiceField
+from att_portal.l10n.dates import un_date_range
 from att_portal.meetings.models import Meeting
 
 
 class MeetingChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Meeting) -> str:
-        label = f"{obj.title} ({date_format(obj.starts_on)})"
+        values = {"meeting": obj.title, "dates": un_date_range(obj.starts_on, obj.ends_on)}
         if getattr(obj, "agenda_adopted_at", None):
-            return f"{label}: {_('agenda adopted, intentions closed')}"
-        return label
+            return gettext("%(meeting)s (%(dates)s): agenda adopted, intentions closed") % values
+        return gettext("%(meeting)s (%(dates)s)") % values
 
 
 class PresentationForm(forms.Form):
@@ -45,7 +46,7 @@ class WithdrawForm(forms.Form):
 
 
 class ConcernedStatesForm(forms.Form):
-    states = ModelMultipleChoiceField(
+    states = StateMultipleChoiceField(
         label=_("States the presentation may involve"),
         queryset=State.objects.none(),
         widget=forms.SelectMultiple(attrs={"size": 8}),

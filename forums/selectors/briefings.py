@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 from att_portal import access
 from att_portal.directory.models import State
 from att_portal.directory.permissions import is_secretariat
+from att_portal.directory.un_names import by_name
 from att_portal.meetings.enums import Body
 from att_portal.meetings.models import Meeting, Participation
 
@@ -123,8 +124,9 @@ def meetings_to_brief(user) -> QuerySet[Meeting]:
 def _names(state: State) -> set[str]:
     names = set()
     for language in NAME_LANGUAGES:
+        names.add(state.name_in(language))  # the UN short name
         with translation.override(language):
-            names.add(str(state.country.name))
+            names.add(str(state.country.name))  # and the ISO one, as people also write it
     return names
 
 
@@ -155,7 +157,7 @@ def states_named_without_consent(briefing: Briefing) -> list[State]:
     )
     text = briefing.text or ""
     named = []
-    for state in State.objects.order_by("country"):
+    for state in State.objects.order_by(by_name()):
         if state.pk in consenting:
             continue
         country = state.country

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from att_portal import access
 from att_portal.directory.models import DIEF_STATUSES, State
+from att_portal.directory.un_names import by_name
 from att_portal.meetings.enums import Body
 from att_portal.meetings.models import Meeting
 from documents.models import Agenda
@@ -70,7 +71,7 @@ def concerned_states_visible_to(user, presentation: CasePresentation) -> QuerySe
         user,
         presentation.concerned_states.select_related(
             "state", "presentation__meeting", "replied_by", "notified_by"
-        ),
+        ).order_by(by_name("state__country")),
     )
 
 

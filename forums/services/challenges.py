@@ -16,6 +16,7 @@ from att_portal.access import Action
 from att_portal.directory.enums import Role
 from att_portal.directory.models import DIEF_STATUSES, RoleAssignment, State, User
 from att_portal.directory.permissions import is_secretariat
+from att_portal.directory.un_names import by_name
 from att_portal.meetings.services import delegation_contacts
 from att_portal.notifications.services import Message, messages_queue
 
@@ -40,7 +41,7 @@ def challenger_capacities(user) -> list[str]:
 
 def challengeable_states():
     """States Parties and signatories, as of today: the forum's participants (art. 6)."""
-    return State.objects.with_status(*DIEF_STATUSES).order_by("country")
+    return State.objects.with_status(*DIEF_STATUSES).order_by(by_name())
 
 
 def _queue(challenge: DisclosureChallenge, recipients, step: str, template: str, title) -> None:

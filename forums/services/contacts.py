@@ -10,13 +10,14 @@ from django.utils.translation import gettext as _
 from att_portal import access
 from att_portal.access import Action
 from att_portal.directory.models import DIEF_STATUSES, State
+from att_portal.directory.un_names import by_name
 
 from ..models import LawEnforcementContact
 
 
 def contact_states():
     """The States whose contacts the forum exchanges: States Parties and signatories."""
-    return State.objects.with_status(*DIEF_STATUSES).order_by("country")
+    return State.objects.with_status(*DIEF_STATUSES).order_by(by_name())
 
 
 @transaction.atomic

@@ -19,7 +19,6 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
-from django.utils.formats import date_format
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
@@ -28,6 +27,7 @@ from att_portal.access import Action
 from att_portal.directory.enums import Affiliation, AttStatus, OrganisationKind, Role
 from att_portal.directory.models import Organisation, RoleAssignment, State, User
 from att_portal.directory.permissions import state_status
+from att_portal.l10n.dates import un_date
 from att_portal.meetings.models import Participation
 from att_portal.meetings.services import delegation_contacts
 from att_portal.notifications.services import Message, mail_queue, messages_queue
@@ -43,9 +43,6 @@ from ..models import (
 from ..permissions import DiefAction
 from ..selectors import experts as selectors
 from ..selectors.experts import ProcedureState
-
-ARTICLE = "ToR art. 8"
-
 
 # -- Messages: a neutral sentence and a link, never the expert, the case or the States ----
 
@@ -111,9 +108,9 @@ def expert_proposal_submit(
         raise ValidationError(
             _(
                 "Proposals of non-state experts must reach the Secretariat at least 30 days "
-                "before the meeting: the last day for this meeting was %(date)s (%(article)s)."
+                "before the meeting: the last day for this meeting was %(date)s (ToR art. 8)."
             )
-            % {"date": date_format(due, "DATE_FORMAT"), "article": ARTICLE}
+            % {"date": un_date(due)}
         )
     already = ExpertProposal.objects.filter(
         presentation=presentation, expert_email__iexact=expert_email.strip()
@@ -183,8 +180,7 @@ def expert_objection_raise(*, by: User, proposal: ExpertProposal, reasons: str) 
     )
     if state_status(by) != AttStatus.STATE_PARTY:
         raise ValidationError(
-            _("Only States Parties may object to a non-state expert (%(article)s).")
-            % {"article": ARTICLE}
+            _("Only States Parties may object to a non-state expert (ToR art. 8).")
         )
     end = selectors.silence_ends_on(proposal)
     if end is None:
@@ -192,7 +188,7 @@ def expert_objection_raise(*, by: User, proposal: ExpertProposal, reasons: str) 
     if timezone.localdate() > end:
         raise ValidationError(
             _("The silence procedure ended on %(date)s: objections are no longer accepted.")
-            % {"date": date_format(end, "DATE_FORMAT")}
+            % {"date": un_date(end)}
         )
     if not reasons.strip():
         raise ValidationError({"reasons": _("Give the reasons of the objection.")})

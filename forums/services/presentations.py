@@ -20,17 +20,24 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F, Max
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.formats import date_format
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from att_portal import access
 from att_portal.access import Action
 from att_portal.directory.enums import Affiliation
 from att_portal.directory.models import State, User
+from att_portal.directory.un_names import sorted_by_name
+from att_portal.l10n.content import (
+    field_name,
+    in_each_language,
+    set_translations,
+    translations_of,
+)
+from att_portal.l10n.dates import un_date
 from att_portal.meetings.enums import Body
 from att_portal.meetings.models import Meeting
-from att_portal.meetings.rules import DIEF_CASE_INTENTIONS
 from att_portal.notifications.services import Message, messages_queue
 from documents.enums import AgendaState
 from documents.models import Agenda, AgendaItem
@@ -40,11 +47,12 @@ from ..models import Case, CasePresentation, ConcernedState
 from ..permissions import DiefAction
 from ..selectors.presentations import participating_states
 
-# Agenda wording is stored text (the Chair's agenda is one document), so it is English.
+# The Chair's item under which presentations go, found by its English title.
 CASES_ITEM = "Presentation of cases"
-PRESENTATION_TITLE = "Presentation by {state}"
-PRESENTATION_TITLE_WITH_CASE = "Presentation by {state}: {case}"
-RIGHT_OF_REPLY_TITLE = "Right of reply of concerned States (rule 24(2) of the Rules of Procedure)"
+# The portal writes its agenda items in the six languages (the Chair may change them).
+RIGHT_OF_REPLY_TITLE = gettext_lazy(
+    "Right of reply of concerned States (rule 24(2) of the Rules of Procedure)"
+)
 
 
 # -- The agenda, on the Secretariat's behalf --------------------------------------------------
@@ -55,11 +63,8 @@ def _intentions_closed(agenda: Agenda | None) -> ValidationError | None:
         return None
     message = _(
         "Intentions to present a case at this meeting closed when its draft agenda was "
-        "adopted on %(date)s (%(article)s)."
-    ) % {
-        "date": date_format(timezone.localtime(agenda.adopted_at), "DATE_FORMAT"),
-        "article": DIEF_CASE_INTENTIONS.article,
-    }
+        "adopted on %(date)s (ToR art. 11)."
+    ) % {"date": un_date(agenda.adopted_at)}
     return ValidationError({"meeting": message})
 
 
@@ -85,39 +90,63 @@ def _changed(agenda: Agenda, by: User) -> None:
 
 
 def _item_insert(
-    *, agenda: Agenda, parent: AgendaItem | None, after: AgendaItem | None, by: User, **fields
+    *,
+    agenda: Agenda,
+    parent: AgendaItem | None,
+    after: AgendaItem | None,
+    by: User,
+    title: dict[str, str],
+    annotation: dict[str, str] | None = None,
+    presenters: str = "",
 ) -> AgendaItem:
-    """A new item at the end of `parent`'s items, or right after `after`."""
+    """A new item at the end of `parent`'s items, or right after `after`; `title` and
+    `annotation` give the text in each UN language."""
     siblings = agenda.items.filter(parent=parent)
     if after is None:
         position = (siblings.aggregate(last=Max("position"))["last"] or 0) + 1
     else:
         position = after.position + 1
         siblings.filter(position__gte=position).update(position=F("position") + 1)
-    item = AgendaItem(agenda=agenda, parent=parent, position=position, **fields)
+    item = AgendaItem(agenda=agenda, parent=parent, position=position, presenters=presenters)
+    set_translations(item, "title", title)
+    set_translations(item, "annotation", annotation or {})
     item.full_clean()
     item._history_user = by
     item.save()
     return item
 
 
-def _presentation_title(case: Case) -> str:
-    state = str(case.provider_state)
+def _presentation_title(case: Case) -> dict[str, str]:
+    """The agenda item's title in each UN language, with the State's name in that
+    language; the case's title as its provider wrote it."""
+    state = case.provider_state
     # A case narrowed to named States keeps its title off the agenda every participant reads.
     if case.distribution == Distribution.ALL_PARTICIPANTS:
-        return PRESENTATION_TITLE_WITH_CASE.format(state=state, case=case.title)[:300]
-    return PRESENTATION_TITLE.format(state=state)
+        return in_each_language(
+            lambda: (
+                _("Presentation by %(state)s: %(case)s") % {"state": state, "case": case.title}
+            )[:300]
+        )
+    return in_each_language(lambda: _("Presentation by %(state)s") % {"state": state})
+
+
+def _english_name(state: State) -> str:
+    with translation.override("en"):
+        return str(state)
 
 
 def _put_on_agenda(presentation: CasePresentation, agenda: Agenda, by: User) -> None:
-    parent = agenda.items.filter(parent__isnull=True, title__iexact=CASES_ITEM).first()
+    parent = agenda.items.filter(
+        parent__isnull=True, **{f"{field_name('title', 'en')}__iexact": CASES_ITEM}
+    ).first()
     presentation.agenda_item = _item_insert(
         agenda=agenda,
         parent=parent,
         after=None,
         by=by,
         title=_presentation_title(presentation.case),
-        presenters=str(presentation.case.provider_state),
+        # Stored text of the Chair's agenda: the State's name in English.
+        presenters=_english_name(presentation.case.provider_state),
     )
     if presentation.concerned_states.exists():
         _add_reply_slot(presentation, agenda, by)
@@ -134,15 +163,15 @@ def presentation_titles_refresh(*, by: User, case: Case) -> None:
     title = _presentation_title(case)
     for presentation in presentations:
         item = presentation.agenda_item
-        if item.title == title:
+        if translations_of(item, "title") == title:
             continue
         agenda = Agenda.objects.select_for_update().get(pk=item.agenda_id)
         if agenda.state == AgendaState.ADOPTED:
             continue
-        item.title = title
+        set_translations(item, "title", title)
         item._history_user = by
         item._change_reason = "The presented case changed"
-        item.save(update_fields=["title"])
+        item.save()
         _changed(agenda, by)
 
 
@@ -155,8 +184,8 @@ def _add_reply_slot(presentation: CasePresentation, agenda: Agenda, by: User) ->
         parent=item.parent,
         after=item,
         by=by,
-        title=RIGHT_OF_REPLY_TITLE,
-        annotation="ToR art. 12",
+        title=in_each_language(lambda: RIGHT_OF_REPLY_TITLE),
+        annotation=in_each_language(lambda: _("ToR art. %(number)s") % {"number": 12}),
     )
 
 
@@ -309,7 +338,7 @@ def concerned_states_name(
     eligible = set(
         participating_states().filter(pk__in=[s.pk for s in states]).values_list("pk", flat=True)
     )
-    others = sorted(str(s) for s in states if s.pk not in eligible)
+    others = [str(s) for s in sorted_by_name(s for s in states if s.pk not in eligible)]
     if others:
         raise ValidationError(
             {

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 from guardian.shortcuts import assign_perm, get_groups_with_perms, remove_perm
 
@@ -14,6 +15,7 @@ from att_portal import access
 from att_portal.access import Action
 from att_portal.directory.models import State
 from att_portal.directory.services import delegation_group
+from att_portal.directory.un_names import by_name
 
 from ..enums import AccessKind, Category, Distribution
 from ..models import AccessRecord, Attachment, Case, InformationCategory, PlatformItem
@@ -46,7 +48,7 @@ def _granted_groups(item: SharedItem):
 def named_states(item: SharedItem) -> list[State]:
     """The States an item is narrowed to (other than its provider)."""
     groups = _granted_groups(item)
-    return list(State.objects.filter(delegation_group__in=groups).order_by("country"))
+    return list(State.objects.filter(delegation_group__in=groups).order_by(by_name()))
 
 
 def _narrow(item: SharedItem, states: Iterable[State]) -> None:
@@ -131,10 +133,12 @@ def attachment_delete(*, by, attachment: Attachment) -> None:
 def access_record(*, person, item: SharedItem, kind: AccessKind) -> AccessRecord:
     """Log that `person` opened or downloaded `item` (beyond the rule book: providers
     see who in which State opened their items)."""
+    with translation.override("en"):  # stored once, shown in each reader's language
+        label = person.affiliation_label
     return AccessRecord.objects.create(
         person=person,
         state_id=person.state_id,
-        affiliation_label=person.affiliation_label,
+        affiliation_label=label,
         kind=kind,
         **{"case" if isinstance(item, Case) else "platform_item": item},
     )

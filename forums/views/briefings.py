@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from att_portal import access, marking
 from att_portal.access import Action
+from att_portal.directory.un_names import by_name
 from att_portal.meetings.enums import Body
 from att_portal.meetings.models import Meeting
 from att_portal.refusals import add_refusal
@@ -122,6 +123,7 @@ def briefing_detail(request: HttpRequest, pk: int, *, form=None) -> HttpResponse
         access.visible(user, BriefingPosition)
         .filter(briefing=briefing)
         .select_related("state", "recorded_by")
+        .order_by(by_name("state__country"))
     )
     sees_all = may_change or access.can(user, Action.VIEW_HISTORY, briefing)
     may_position = selectors.may_take_position(user, briefing)
@@ -130,14 +132,16 @@ def briefing_detail(request: HttpRequest, pk: int, *, form=None) -> HttpResponse
         form = PositionForm(
             initial={"position": own.position, "reason": own.reason} if own else None
         )
-    taking_part = selectors.taking_part_states(briefing.meeting).order_by("country")
+    taking_part = selectors.taking_part_states(briefing.meeting).order_by(by_name())
     return render(
         request,
         "forums/briefings/detail.html",
         {
             "briefing": briefing,
             "state": selectors.briefing_state(briefing, user),
-            "based_on": briefing.based_on.select_related("case__provider_state"),
+            "based_on": briefing.based_on.select_related("case__provider_state").order_by(
+                by_name("case__provider_state__country")
+            ),
             "sees_all": sees_all,
             "positions": positions if sees_all else [],
             "taking_part": list(taking_part) if sees_all else [],

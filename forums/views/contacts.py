@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from att_portal import access, marking
 from att_portal.access import Action
 from att_portal.directory.models import State
+from att_portal.directory.un_names import by_name
 from att_portal.refusals import add_refusal
 
 from ..forms.bilateral import ContactFilterForm, LawEnforcementContactForm
@@ -24,9 +25,9 @@ from ..services.contacts import law_enforcement_contact_delete, law_enforcement_
 def contact_list(request: HttpRequest) -> HttpResponse:
     user = request.user
     visible = access.visible(user, LawEnforcementContact)
-    states = State.objects.filter(pk__in=visible.values("state_id")).order_by("country")
+    states = State.objects.filter(pk__in=visible.values("state_id")).order_by(by_name())
     filter_form = ContactFilterForm(request.GET or None, states=states)
-    contacts = visible.select_related("state").order_by("state__country", "name")
+    contacts = visible.select_related("state").order_by(by_name("state__country"), "name")
     if filter_form.is_valid() and filter_form.cleaned_data["state"]:
         contacts = contacts.filter(state=filter_form.cleaned_data["state"])
     contacts = list(contacts)

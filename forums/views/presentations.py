@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from att_portal import access
 from att_portal.access import Action
+from att_portal.directory.un_names import by_name
 from att_portal.refusals import add_refusal
 
 from ..forms.presentations import ConcernedStatesForm, PresentationForm, ReplyForm, WithdrawForm
@@ -86,7 +87,7 @@ def _detail(
         named = [row.state_id for row in concerned]
         states = participating_states(
             exclude=[presentation.case.provider_state_id, *named]
-        ).order_by("country")
+        ).order_by(by_name())
         name_form = name_form or ConcernedStatesForm(states=states)
         withdraw_form = withdraw_form or WithdrawForm()
     else:
@@ -138,7 +139,7 @@ def concerned_states_name_view(request: HttpRequest, pk: int) -> HttpResponse:
     presentation = _presentation_or_404(request, pk)
     access.require(request.user, Action.CHANGE, presentation)
     states = participating_states(exclude=[presentation.case.provider_state_id])
-    form = ConcernedStatesForm(request.POST, states=states.order_by("country"))
+    form = ConcernedStatesForm(request.POST, states=states.order_by(by_name()))
     if form.is_valid():
         try:
             concerned_states_name(

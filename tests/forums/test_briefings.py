@@ -326,6 +326,21 @@ def test_chair_sees_positions_and_the_naming_warning(client_for, demo_users):
 
 
 @pytest.mark.django_db
+def test_briefing_page_says_in_sentences_for_whom_it_is_and_what_was_recorded(
+    client_for, demo_users
+):
+    briefing = _demo_briefing()
+
+    own = client_for("delegate-sp").get(reverse("dief:briefing_detail", args=[briefing.pk]))
+    chair = client_for("dief-chair").get(reverse("dief:briefing_detail", args=[briefing.pk]))
+
+    page = own.content.decode()
+    assert '<h1 class="h3">Oral briefing to the Conference of States Parties <span' in page
+    assert "Your State has recorded its agreement to revision 1 of the text." in page
+    assert "<p>States that took part: Austria, Mexico, Thailand</p>" in chair.content.decode()
+
+
+@pytest.mark.django_db
 def test_state_sees_only_its_own_position_and_no_warning(client_for, demo_users):
     response = client_for("delegate-sig").get(
         reverse("dief:briefing_detail", args=[_demo_briefing().pk])

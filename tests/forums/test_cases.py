@@ -14,6 +14,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 from PIL import Image
 from pypdf import PdfReader
 
@@ -23,6 +24,7 @@ from att_portal.directory.models import StateStatusChange
 from forums.enums import AccessKind, Distribution
 from forums.models import AccessRecord, Attachment, Case, PlatformItem
 from forums.services.shared import shared_item_save
+from forums.watermark import _font, script_runs
 from tests.conftest import sign_in
 from tests.factories import (
     DiefMeetingFactory,
@@ -350,6 +352,26 @@ def test_image_download_is_watermarked(people):
     assert colours != {(255, 255, 255)}
 
 
+def test_image_watermark_writes_each_script_in_a_font_that_has_it():
+    text = "Ines Moreau · النمسا · 2027-02-17 10:00"
+
+    assert script_runs(text) == [
+        ("latin", "Ines Moreau · "),
+        ("arabic", "النمسا"),
+        ("latin", " · 2027-02-17 10:00"),
+    ]
+    assert script_runs("王伟 · 大韩民国") == [
+        ("cjk", "王伟"),
+        ("latin", " · "),
+        ("cjk", "大韩民国"),
+    ]
+    assert [_font(script, 20).getname()[0] for script in ("latin", "arabic", "cjk")] == [
+        "Noto Sans",
+        "Noto Sans Arabic",
+        "Noto Sans CJK SC",
+    ]
+
+
 def test_attachment_of_a_narrowed_case_is_not_served_to_others(people):
     case = narrowed_case(people)
     upload(people["provider"], case, "x.pdf", _minimal_pdf("x"))
@@ -394,6 +416,30 @@ def test_provider_sees_who_in_which_state_opened_and_downloaded_its_case(people)
     other = client(people["named"]).get(case.get_absolute_url())
     assert other.context["access_log"] is None
     assert "Who opened it" not in other.content.decode()
+
+
+def test_access_log_names_the_state_in_the_language_of_whoever_reads_it(people):
+    case = CaseFactory(provider=people["provider"])
+    reader = UserFactory(
+        state=StateFactory(country="AT", status=AttStatus.STATE_PARTY), preferred_language="fr"
+    )
+    client(reader).get(case.get_absolute_url())
+    client(people["secretariat"]).get(case.get_absolute_url())
+
+    records = {r.person: r for r in AccessRecord.objects.all()}
+    reader_record, secretariat_record = records[reader], records[people["secretariat"]]
+    assert (reader_record.affiliation_label, secretariat_record.affiliation_label) == (
+        "Austria",
+        "ATT Secretariat",
+    )
+    with translation.override("fr"):
+        assert (reader_record.affiliation, secretariat_record.affiliation) == (
+            "Autriche",
+            str(Affiliation.SECRETARIAT.label),
+        )
+    log = client(people["colleague"]).get(case.get_absolute_url()).content.decode()
+    assert "<td>Austria</td>" in log
+    assert "<td>ATT Secretariat</td>" in log
 
 
 def test_case_pdf_is_marked_and_watermarked_for_the_reader(people):
@@ -581,11 +627,12 @@ def test_provider_changes_the_named_states_and_widens_to_all(people):
     assert GroupObjectPermission.objects.count() == 0
 
 
-@pytest.mark.parametrize(("language", "label"), [("zh-hans", "转用详情"), ("ar", "تفاصيل التحويل")])
+@pytest.mark.parametrize(("language", "label"), [("zh-hans", "转用详情"), ("ar", "تفاصيل التسريب")])
 def test_case_pdf_renders_in_chinese_and_arabic(language, label, people):
     case = CaseFactory(provider=people["provider"])
+    people["named"].preferred_language = language
+    people["named"].save(update_fields=["preferred_language"])
     reader = client(people["named"])
-    reader.cookies[settings.LANGUAGE_COOKIE_NAME] = language
 
     response = reader.get(reverse("dief:case_pdf", args=[case.pk]))
 

@@ -11,7 +11,6 @@ import pytest
 import time_machine
 from django.test import Client
 from django.urls import reverse
-from django.utils.formats import date_format
 
 from att_portal.directory.enums import AttStatus, Role
 from forums.models import ConsultationMessage, ExpertObjection, ExpertProposal
@@ -126,7 +125,7 @@ def test_late_proposal_is_refused_on_the_form_with_the_deadline(w):
         page = client(w["proposer"]).get(url)
         response = client(w["proposer"]).post(url, EXPERT)
 
-    last_day = date_format(D(2027, 1, 18), "DATE_FORMAT")
+    last_day = "18 January 2027"
     assert page.context["late"] is True
     assert response.status_code == 200
     assert response.context["form"].non_field_errors() == [
@@ -236,9 +235,32 @@ def test_secretariat_circulates_and_every_participant_then_sees_the_proposal(w):
     }
 
 
+def test_proposal_page_states_its_dates_in_sentences(w):
+    proposal = propose(w)
+
+    with at(2027, 1, 6):
+        page = client(w["secretariat"]).get(
+            reverse("dief:expert_proposal_detail", args=[proposal.pk])
+        )
+
+    procedure = page.content.decode().split('id="procedure">')[1].split("</dl>")[0]
+    assert [line.strip() for line in procedure.strip().splitlines()[:2]] == [
+        '<dt class="col-sm-3">Status</dt><dd class="col-sm-9">Proposed, awaiting circulation</dd>',
+        '<dt class="col-sm-3">Deadline for proposals</dt><dd class="col-sm-9">Proposals must '
+        "reach the Secretariat by the end of 18 January 2027, Geneva time (ToR art. 8).</dd>",
+    ]
+    assert (
+        "The silence procedure runs for 5 days from the circulation of the proposal." in procedure
+    )
+    assert (
+        "An objection still unresolved on 28 January 2027 goes to the States Parties "
+        "participating in the meeting for a procedural decision." in procedure
+    )
+
+
 def test_pages_show_the_days_left_in_the_silence_period(w):
     proposal = circulated(w)
-    last_day = date_format(D(2027, 1, 15), "DATE_FORMAT")
+    last_day = "15 January 2027"
 
     with at(2027, 1, 12):
         detail = client(w["third"]).get(reverse("dief:expert_proposal_detail", args=[proposal.pk]))
@@ -344,7 +366,7 @@ def test_objection_after_the_silence_is_refused_on_the_form(w):
             reverse("dief:expert_objection_raise", args=[proposal.pk]), {"reasons": "Late."}
         )
 
-    last_day = date_format(D(2027, 1, 15), "DATE_FORMAT")
+    last_day = "15 January 2027"
     assert page.context["objection_form"] is None
     assert response.context["objection_form"].non_field_errors() == [
         f"The silence procedure ended on {last_day}: objections are no longer accepted."

@@ -219,7 +219,7 @@ def test_objection_after_the_silence_period_is_refused(world):
         expert_objection_raise(by=world["objector"], proposal=proposal, reasons="Too late.")
 
     assert refusal.value.messages == [
-        "The silence procedure ended on Dec. 7, 2026: objections are no longer accepted."
+        "The silence procedure ended on 7 December 2026: objections are no longer accepted."
     ]
     assert proposal.objections.count() == 0
 
@@ -342,7 +342,7 @@ def test_proposal_later_than_30_days_before_the_meeting_is_refused(world):
 
     assert refusal.value.messages == [
         "Proposals of non-state experts must reach the Secretariat at least 30 days before "
-        "the meeting: the last day for this meeting was Jan. 18, 2027 (ToR art. 8)."
+        "the meeting: the last day for this meeting was 18 January 2027 (ToR art. 8)."
     ]
     assert ExpertProposal.objects.count() == 0
     assert proposed(world, when=(2027, 1, 18, 23)).pk

@@ -13,6 +13,7 @@ from django.db.models import F
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from att_portal.directory.enums import AttStatus, Role
 from att_portal.meetings.reminders import reminders_queue
@@ -135,6 +136,27 @@ def test_agenda_item_of_a_narrowed_case_does_not_reveal_its_title(world):
     assert presentation.agenda_item.title == f"Presentation by {world['presenter_state']}"
 
 
+def test_the_agenda_item_is_written_in_each_language_whatever_the_presenter_reads(world):
+    world["case"].distribution = Distribution.NAMED_STATES
+    world["case"].save()
+    state = world["presenter_state"]
+
+    with translation.override("fr"):
+        item = presented(world).agenda_item
+    item.refresh_from_db()
+
+    names = {}
+    for language in ("en", "fr", "zh-hans"):
+        with translation.override(language):
+            names[language] = str(state)
+    assert (item.title_en, item.title_fr, item.title_zh_hans, item.presenters) == (
+        f"Presentation by {names['en']}",
+        f"Présentation de {names['fr']}",
+        f"{names['zh-hans']}的介绍",
+        names["en"],
+    )
+
+
 def test_intention_opens_a_draft_agenda_when_the_meeting_has_none(world):
     meeting = DiefMeetingFactory(starts_on=D(2027, 8, 20), ends_on=D(2027, 8, 20))
 
@@ -168,7 +190,7 @@ def test_intention_after_the_agenda_is_adopted_is_refused_naming_the_date_and_ar
 
     assert error.value.messages == [
         "Intentions to present a case at this meeting closed when its draft agenda was "
-        "adopted on Jan. 20, 2027 (ToR art. 11)."
+        "adopted on 20 January 2027 (ToR art. 11)."
     ]
     assert CasePresentation.objects.count() == 0
 
@@ -424,7 +446,7 @@ def test_presentation_new_records_the_intention_and_shows_the_adoption_refusal(w
     assert late.context["form"].errors == {
         "meeting": [
             "Intentions to present a case at this meeting closed when its draft agenda was "
-            "adopted on Jan. 20, 2027 (ToR art. 11)."
+            "adopted on 20 January 2027 (ToR art. 11)."
         ]
     }
     assert CasePresentation.objects.count() == 1

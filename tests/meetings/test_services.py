@@ -134,7 +134,7 @@ def test_session_outside_the_meetings_dates_is_refused():
         )
 
     assert refused.value.message_dict["starts_at"] == [
-        "The session falls outside the meeting's dates (2026-03-16 to 2026-03-18)."
+        "The session falls outside the meeting's dates (16–18 March 2026)."
     ]
 
 
@@ -262,7 +262,10 @@ def test_focal_point_nominates_within_the_seat_limit(invited_delegation):
         sponsorship_note="Travel",
     )
 
-    with pytest.raises(ValidationError, match="used all 2 seats"):
+    with pytest.raises(
+        ValidationError,
+        match="This meeting has 2 seats per delegation, and your delegation has used them all.",
+    ):
         services.participant_nominate(
             by=focal, meeting=meeting, person=UserFactory(state=focal.state)
         )

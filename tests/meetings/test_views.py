@@ -55,6 +55,30 @@ def test_calendar_feed_parses_and_shows_only_what_the_person_may_see(client):
     assert dief.title not in summaries  # confidential meetings show no details outside
 
 
+def test_a_confidential_meeting_and_its_sessions_have_no_venue_in_the_calendar(client):
+    dief = DiefMeetingFactory(venue="Geneva, CICG")
+    start = datetime.datetime(2027, 2, 17, 10, tzinfo=datetime.UTC)
+    dief.sessions.create(
+        title="Cases",
+        body=Body.DIEF,
+        starts_at=start,
+        ends_at=start + datetime.timedelta(hours=3),
+        room="Room XVIII",
+    )
+    wgeti = MeetingFactory(body=Body.WGETI, venue="Geneva, CICG")
+
+    events = {str(e["uid"]): e for e in feed_of(client, UserFactory()).walk("VEVENT")}
+
+    session = dief.sessions.get()
+    assert {
+        uid: (str(e.get("location", "")), str(e.get("class", ""))) for uid, e in events.items()
+    } == {
+        f"meeting-{wgeti.pk}@att-portal": ("Geneva, CICG", ""),
+        f"meeting-{dief.pk}@att-portal": ("", "CONFIDENTIAL"),
+        f"session-{session.pk}@att-portal": ("", "CONFIDENTIAL"),
+    }
+
+
 def test_revoked_calendar_address_stops_working(client):
     person = UserFactory()
     feed_of(client, person)
@@ -131,7 +155,7 @@ def test_secretariat_sends_the_invitations_from_the_meeting_page(client):
 
     response = client.post(reverse("meetings:invitations_issue", args=[meeting.pk]), follow=True)
 
-    assert "1 invitations sent." in response.content.decode()
+    assert "1 invitation sent." in response.content.decode()
     assert meeting.invitations.count() == 1
 
 
@@ -147,7 +171,10 @@ def test_focal_point_nominates_from_the_meeting_page_and_sees_a_clear_refusal(cl
     client.post(url, {"person": focal.pk, "sponsorship_requested": "on"})
     refused = client.post(url, {"person": colleague.pk})
 
-    assert "Your delegation has used all 1 seats of this meeting." in refused.content.decode()
+    assert (
+        "This meeting has 1 seat per delegation, and your delegation has used it."
+        in refused.content.decode()
+    )
     assert list(Participation.objects.values_list("person", "sponsorship_requested")) == [
         (focal.pk, True)
     ]

@@ -14,6 +14,8 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 
 from att_portal.directory.enums import AttStatus, Role
 from att_portal.meetings.enums import Body, CallKind
@@ -45,7 +47,7 @@ GENEVA = ZoneInfo("Europe/Zurich")
 ISSUED = datetime.datetime(2025, 12, 4, 10, 0, tzinfo=GENEVA)
 LAST_MINUTE = datetime.datetime(2026, 2, 1, 23, 59, 30, tzinfo=GENEVA)
 TOO_LATE = datetime.datetime(2026, 2, 2, 0, 0, 30, tzinfo=GENEVA)
-LATE_MESSAGE = "Proposals for this call were due by Feb. 1, 2026."
+LATE_MESSAGE = "Proposals for this call were due by 1 February 2026."
 SPEAKER = {"name": "Dr Stuart Casey-Maslen", "title": "Adviser", "affiliation": "Geneva Academy"}
 TBC = {"name": "", "title": "", "affiliation": "UNIDIR", "to_be_confirmed": True}
 
@@ -174,6 +176,51 @@ def test_officer_issues_a_call_through_the_page(meeting):
     assert (call.kind, call.issued_by) == (CallKind.AD_HOC_ISSUES, "WGETI Chair")
 
 
+def test_a_french_call_title_entered_in_the_form_is_shown_to_a_french_reader(meeting):
+    officer = sign_in(Client(), SecretariatUserFactory())
+    data = {
+        "title": "Proposals of ad hoc issues for March 2026",
+        "title__fr": "Propositions de questions ad hoc pour mars 2026",
+        "issued_on": "2025-12-04",
+        "due_on": "2026-02-01",
+    }
+    with time_machine.travel(ISSUED, tick=False):
+        officer.post(reverse("wgeti:call_new", args=[meeting.pk]), data)
+        call = MeetingCall.objects.get()
+        french = sign_in(Client(), UserFactory(preferred_language="fr", state=StateFactory()))
+        spanish = sign_in(Client(), UserFactory(preferred_language="es", state=StateFactory()))
+        url = reverse("wgeti:call_detail", args=[call.pk])
+        in_french, in_spanish = french.get(url), spanish.get(url)
+
+    assert (call.title_en, call.title_fr, call.title_es) == (
+        "Proposals of ad hoc issues for March 2026",
+        "Propositions de questions ad hoc pour mars 2026",
+        None,
+    )
+    assert '<h1 class="h3">Propositions de questions ad hoc pour mars 2026 ' in (
+        in_french.content.decode()
+    )
+    with translation.override("es"):
+        mark = gettext("in English")
+    assert (
+        '<h1 class="h3"><span lang="en" dir="ltr">Proposals of ad hoc issues for March 2026'
+        f'</span> <small class="fallback-mark">({mark})</small> '
+    ) in in_spanish.content.decode()
+
+
+def test_call_form_offers_the_usual_title_in_english_to_an_officer_reading_french(meeting):
+    officer = SecretariatUserFactory(preferred_language="fr")
+    client = sign_in(Client(), officer)
+
+    form = client.get(reverse("wgeti:call_new", args=[meeting.pk])).context["form"]
+
+    with translation.override("fr"):
+        french = gettext("Proposals of ad hoc issues")
+    assert form["title"].value() == "Proposals of ad hoc issues"
+    assert form["title__fr"].value() == (french if french != "Proposals of ad hoc issues" else None)
+
+
+# -- Proposals --------------------------------------------------------------------------
 # -- Proposals --------------------------------------------------------------------------
 
 
@@ -505,7 +552,7 @@ def test_call_list_shows_due_dates_and_whether_open(call):
     with time_machine.travel(LAST_MINUTE, tick=False):
         still_open = client.get(reverse("wgeti:call_list")).content.decode()
 
-    assert "Feb. 1, 2026" in closed
+    assert "1 February 2026" in closed
     assert ">Closed<" in closed
     assert ">Open<" in still_open
 

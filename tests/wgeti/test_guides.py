@@ -10,10 +10,13 @@ import pytest
 import time_machine
 from django.core.exceptions import ValidationError
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from att_portal.meetings.models import CspCycle
+from tests.conftest import sign_in
+from tests.factories import UserFactory
 from working_groups.demo import (
     GUIDE_ARTS_6_7,
     GUIDE_CHAPTER_3,
@@ -77,6 +80,25 @@ def test_guide_page_in_french_falls_back_to_english_with_untranslated_badge(guid
     assert content.count(">untranslated</span>") == 14
 
 
+def test_guide_page_is_in_the_readers_language_unless_another_is_asked_for(guide, demo_users):
+    reader = sign_in(Client(), UserFactory(preferred_language="fr"))
+    url = reverse("wgeti:guides:detail", args=[guide.pk])
+
+    in_french = reader.get(url)
+    in_english = reader.get(url + "?lang=en")
+
+    assert in_french.context["language"] == "fr"
+    assert "Rétrospectivement, la CEP9" in in_french.content.decode()
+    assert in_english.context["language"] == "en"
+    assert "Rétrospectivement, la CEP9" not in in_english.content.decode()
+
+
+def test_revision_page_names_each_change_in_one_phrase(client_for):
+    response = client_for("ngo").get(revision("Paragraph 104").get_absolute_url())
+
+    assert [row["heading"] for row in response.context["rows"]] == ["Replace paragraph 104"]
+
+
 def test_revision_page_shows_the_word_diff_against_the_current_text(client_for):
     response = client_for("ngo").get(revision("Paragraph 104").get_absolute_url())
     content = response.content.decode()
@@ -138,7 +160,10 @@ def test_participant_proposes_and_officers_move_the_revision_through_its_states(
     csp12 = CspCycle.objects.get(number=12)
     refused = chair.post(decide, {"transition": "endorse", "cycle": csp12.pk, "version": seen()})
     assert refused.status_code == 200
-    assert "A revision that is proposed cannot be endorsed by the csp." in refused.content.decode()
+    assert (
+        "This revision is “Proposed”: only a discussed revision can be recorded as endorsed by "
+        "the CSP." in refused.content.decode()
+    )
     stale = seen() - 1
     answer = chair.post(decide, {"transition": "discuss", "on": "2026-11-20", "version": stale})
     assert "Someone else changed this proposed revision" in answer.content.decode()
@@ -158,7 +183,7 @@ def test_participant_proposes_and_officers_move_the_revision_through_its_states(
     assert list(proposed.history.values_list("history_change_reason", flat=True)) == [
         "Endorsed at CSP12",
         "Discussed",
-        "Change added: Replace the paragraph: Paragraph 107",
+        "Change added: Replace paragraph 107",
         "Proposed",
     ]
 

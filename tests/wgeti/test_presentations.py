@@ -136,8 +136,8 @@ def test_volunteer_after_the_list_is_published_is_refused(meeting, risk):
         presentation_offer_submit(by=delegate_of(), meeting=meeting, topic=risk, summary="S")
 
     assert refusal.value.messages == [
-        "The final list of presenting delegations was published on Feb. 1, 2027: "
-        "volunteering is closed."
+        "The final list of presenting delegations was published on 1 February 2027: "
+        "offers to present are closed."
     ]
 
 
@@ -148,7 +148,7 @@ def test_volunteer_once_the_meeting_started_is_refused(meeting, risk):
         presentation_offer_submit(by=delegate, meeting=meeting, topic=risk, summary="S")
 
     assert refusal.value.messages == [
-        "The meeting started on March 15, 2027: volunteering is closed."
+        "The meeting started on 15 March 2027: offers to present are closed."
     ]
 
 
@@ -165,7 +165,7 @@ def test_offer_through_the_page_after_publication_comes_back_with_the_message(
     )
 
     assert response.status_code == 200
-    assert "volunteering is closed." in response.content.decode()
+    assert "offers to present are closed." in response.content.decode()
     assert PresentationOffer.objects.count() == 0
 
 
@@ -237,8 +237,8 @@ def test_decision_after_publication_is_refused(meeting, risk):
         presentation_offer_decide(by=chair, offer=offer, confirm=True)
 
     assert refusal.value.messages == [
-        "The final list of presenting delegations was published on Feb. 1, 2027: "
-        "deciding on offers is closed."
+        "The final list of presenting delegations was published on 1 February 2027: "
+        "offers can no longer be confirmed or declined."
     ]
 
 
@@ -273,7 +273,7 @@ def test_publishing_twice_is_refused(meeting, risk):
         presenter_list_publish(by=chair, meeting=meeting)
 
     assert refusal.value.messages == [
-        "The final list of presenting delegations was already published on Feb. 1, 2027."
+        "The final list of presenting delegations was already published on 1 February 2027."
     ]
 
 
@@ -284,7 +284,7 @@ def test_publishing_once_the_meeting_started_is_refused(meeting, risk):
         presenter_list_publish(by=chair, meeting=meeting)
 
     assert refusal.value.messages == [
-        "The meeting started on March 15, 2027: the list is published before the meeting."
+        "The meeting started on 15 March 2027: the list is published before the meeting."
     ]
     assert PresenterList.objects.count() == 0
 
@@ -308,7 +308,7 @@ def test_chair_publishes_through_the_page_and_is_warned_of_the_shortfall(meeting
     assert response.redirect_chain[-1][0] == reverse("wgeti:presenter_list", args=[meeting.pk])
     assert "The final list of presenting delegations is published." in content
     assert (
-        "“Application and authorisation” has 1 confirmed presenting States; at least 2 are "
+        "“Application and authorisation” has 1 confirmed presenting State; at least 2 are "
         "expected." in content
     )
 
@@ -468,7 +468,7 @@ def test_publishing_through_the_page_after_the_start_shows_the_refusal(meeting, 
 
     assert response.status_code == 200
     assert (
-        "The meeting started on March 15, 2027: the list is published before the meeting."
+        "The meeting started on 15 March 2027: the list is published before the meeting."
         in response.content.decode()
     )
     assert PresenterList.objects.count() == 0

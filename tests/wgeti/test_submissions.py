@@ -85,7 +85,7 @@ def test_submission_after_the_due_day_is_refused(call):
     with time_machine.travel(TOO_LATE, tick=False), pytest.raises(ValidationError) as refusal:
         submit(UserFactory(), call)
 
-    assert refusal.value.messages == ["Written submissions were due by March 5, 2026."]
+    assert refusal.value.messages == ["Written submissions were due by 5 March 2026."]
     assert WrittenSubmission.objects.count() == 0
 
 
@@ -98,7 +98,7 @@ def test_late_submission_through_the_page_comes_back_with_the_deadline(call, cli
         )
 
     assert response.status_code == 200
-    assert "Written submissions were due by March 5, 2026." in response.content.decode()
+    assert "Written submissions were due by 5 March 2026." in response.content.decode()
     assert WrittenSubmission.objects.count() == 0
 
 
@@ -192,7 +192,7 @@ def test_chair_publishes_once_and_a_second_time_is_refused(call, client):
 
     assert first.status_code == 302
     assert second.status_code == 200
-    assert "This submission was already published on March 9, 2026." in second.content.decode()
+    assert "This submission was already published on 9 March 2026." in second.content.decode()
     submission.refresh_from_db()
     assert submission.published_by == chair
 

@@ -6,8 +6,11 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 
 from att_portal.directory.enums import Role
 from att_portal.meetings.enums import Body
@@ -152,6 +155,124 @@ def test_officer_sets_up_a_group_from_the_page_and_a_delegate_gets_403(client):
 
     assert response.status_code == 302
     assert list(SubWorkingGroup.objects.values_list("name", flat=True)) == ["New"]
+
+
+# -- The sub-working groups in the six languages -------------------------------------------
+
+SWG_EN = "Exchange of National Implementation Practices"
+SWG_FR = "Échange de pratiques nationales de mise en œuvre"
+
+
+def marked_english(text: str, language: str) -> str:
+    """How a page in `language` shows a text that was written in English only."""
+    with translation.override(language):
+        mark = gettext("in English")
+    return f'<span lang="en" dir="ltr">{text}</span> <small class="fallback-mark">({mark})</small>'
+
+
+def set_up_through_the_page(client) -> SubWorkingGroup:
+    sign_in(client, wgeti_chair())
+    response = client.post(
+        reverse("wgeti:sub_working_groups") + "?cycle=12",
+        {
+            "name": SWG_EN,
+            "name__fr": SWG_FR,
+            "facilitators": "Ms Essate Weldemichael (Sierra Leone)",
+            "mandate": "Sharing of national practices.",
+            "position": 1,
+        },
+    )
+    assert response.status_code == 302
+    return SubWorkingGroup.objects.get()
+
+
+def test_names_entered_in_the_form_are_stored_per_language(client):
+    CspCycleFactory(number=12, year=2026)
+
+    group = set_up_through_the_page(client)
+
+    assert (group.name_en, group.name_fr, group.name_es) == (SWG_EN, SWG_FR, None)
+    assert (group.mandate_en, group.mandate_fr) == ("Sharing of national practices.", None)
+    assert SubWorkingGroup.objects.values_list("name", flat=True).get() == SWG_EN
+
+
+def test_a_french_name_entered_in_the_form_is_shown_to_a_french_reader(client):
+    CspCycleFactory(number=12, year=2026)
+    set_up_through_the_page(client)
+    reader = sign_in(Client(), UserFactory(preferred_language="fr"))
+
+    content = reader.get(reverse("wgeti:sub_working_groups"), {"cycle": 12}).content.decode()
+
+    assert f'<h2 class="h6 mb-1">{SWG_FR}</h2>' in content
+    # The mandate was written in English only: shown in English, marked as such.
+    assert marked_english("Sharing of national practices.", "fr") in content
+
+
+def test_a_language_left_empty_shows_the_english_name_marked_in_english(client):
+    CspCycleFactory(number=12, year=2026)
+    set_up_through_the_page(client)
+    reader = sign_in(Client(), UserFactory(preferred_language="es"))
+
+    content = reader.get(reverse("wgeti:sub_working_groups"), {"cycle": 12}).content.decode()
+
+    assert f'<h2 class="h6 mb-1">{marked_english(SWG_EN, "es")}</h2>' in content
+    assert SWG_FR not in content
+
+
+def test_same_english_name_twice_in_a_cycle_is_refused_to_a_french_officer(client):
+    cycle = CspCycleFactory(number=12, year=2026)
+    sub_working_group_create(by=wgeti_chair(), cycle=cycle, name=SWG_EN, facilitators="A")
+    officer = RoleAssignmentFactory(
+        role=Role.WGETI_CHAIR, user=UserFactory(preferred_language="fr")
+    ).user
+    sign_in(client, officer)
+
+    response = client.post(
+        reverse("wgeti:sub_working_groups") + "?cycle=12",
+        {"name": SWG_EN, "facilitators": "B", "mandate": "", "position": 0},
+    )
+
+    with translation.override("fr"):
+        refusal = gettext("The %(cycle)s cycle already has a sub-working group “%(name)s”.")
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors() == [
+        refusal % {"cycle": "CSP12", "name": SWG_EN}
+    ]
+    assert SubWorkingGroup.objects.count() == 1
+
+
+def test_edit_form_shows_each_language_and_keeps_those_sent_again(client):
+    CspCycleFactory(number=12, year=2026)
+    group = set_up_through_the_page(client)
+    url = reverse("wgeti:sub_working_group_edit", args=[group.pk])
+
+    form = client.get(url).context["form"]
+    assert (form["name"].value(), form["name__fr"].value(), form["name__es"].value()) == (
+        SWG_EN,
+        SWG_FR,
+        None,
+    )
+    response = client.post(
+        url,
+        {
+            "name": SWG_EN,
+            "name__fr": SWG_FR,
+            "name__es": "Intercambio de prácticas nacionales de aplicación",
+            "facilitators": "Ms Essate Weldemichael (Sierra Leone)",
+            "mandate": "Sharing of national practices.",
+            "mandate__fr": "Partage des pratiques nationales.",
+            "position": 1,
+        },
+    )
+
+    assert response.status_code == 302
+    group.refresh_from_db()
+    assert (group.name_en, group.name_fr, group.name_es, group.mandate_fr) == (
+        SWG_EN,
+        SWG_FR,
+        "Intercambio de prácticas nacionales de aplicación",
+        "Partage des pratiques nationales.",
+    )
 
 
 def test_delegate_gets_403_on_the_edit_page_of_a_group(client):

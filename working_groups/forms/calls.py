@@ -7,6 +7,8 @@ from django import forms
 from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
+from att_portal.l10n.content import DEFAULT_LANGUAGE, TranslatedFieldsForm, in_each_language
+
 from ..models import MAX_SPEAKERS, SubWorkingGroup
 from ..services.calls import SPEAKER_UNNAMED, TOO_MANY_SPEAKERS
 
@@ -14,10 +16,25 @@ TEXT = forms.Textarea(attrs={"rows": 4})
 DATE = forms.DateInput(attrs={"type": "date"})
 
 
-class CallForm(forms.Form):
-    title = forms.CharField(
-        label=_("Title"), max_length=250, initial=_("Proposals of ad hoc issues")
-    )
+DEFAULT_CALL_TITLE = _("Proposals of ad hoc issues")
+
+
+def _default_call_titles() -> dict[str, str]:
+    """The usual title in English and in each language the catalogue translates it to."""
+    texts = in_each_language(lambda: DEFAULT_CALL_TITLE)
+    english = texts[DEFAULT_LANGUAGE]
+    return {
+        lang: text for lang, text in texts.items() if lang == DEFAULT_LANGUAGE or text != english
+    }
+
+
+class CallForm(TranslatedFieldsForm, forms.Form):
+    """The call's title in English and, optionally, the other UN languages
+    (`cleaned_data["title"]` is {language: text})."""
+
+    translated_fields = ("title",)
+
+    title = forms.CharField(label=_("Title"), max_length=250)
     issued_by = forms.CharField(
         label=_("Issued by"),
         max_length=200,
@@ -30,6 +47,10 @@ class CallForm(forms.Form):
         widget=DATE,
         help_text=_("Proposals are accepted until the end of this day, Geneva time."),
     )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("initial_translations", {"title": _default_call_titles()})
+        super().__init__(*args, **kwargs)
 
     def clean(self):
         cleaned = super().clean()
@@ -57,7 +78,7 @@ class ProposalForm(forms.Form):
 
 class SpeakerForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200, required=False)
-    title = forms.CharField(label=_("Title"), max_length=200, required=False)
+    title = forms.CharField(label=_("Job title"), max_length=200, required=False)
     affiliation = forms.CharField(label=_("Affiliation"), max_length=300, required=False)
     to_be_confirmed = forms.BooleanField(label=_("To be confirmed"), required=False)
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ..models import SubWorkingGroup
+from att_portal.l10n.content import TranslatedFieldsForm
 
 
 class CycleChoiceForm(forms.Form):
@@ -18,11 +18,30 @@ class CycleChoiceForm(forms.Form):
         self.fields["cycle"].queryset = cycles
 
 
-class SubWorkingGroupForm(forms.ModelForm):
-    class Meta:
-        model = SubWorkingGroup
-        fields = ["name", "facilitators", "mandate", "position"]
-        widgets = {"mandate": forms.Textarea(attrs={"rows": 3})}
+class SubWorkingGroupForm(TranslatedFieldsForm, forms.Form):
+    """The name and the mandate in English and, optionally, in the other UN languages;
+    `cleaned_data["name"]` and `["mandate"]` are {language: text}."""
+
+    translated_fields = ("name", "mandate")
+
+    name = forms.CharField(label=_("Name"), max_length=200)
+    facilitators = forms.CharField(
+        label=_("Facilitators"),
+        max_length=400,
+        help_text=_(
+            "As announced, e.g. “Ms Essate Weldemichael and Mr Edward Kawa (Sierra Leone)”."
+        ),
+    )
+    mandate = forms.CharField(
+        label=_("Mandate"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    position = forms.IntegerField(
+        label=_("Position"),
+        min_value=0,
+        max_value=32767,
+        initial=0,
+        help_text=_("Groups are listed by this number."),
+    )
 
 
 class MeetingTopicForm(forms.Form):

@@ -63,7 +63,12 @@ class TransitionForm(forms.Form):
     transition = forms.ChoiceField(label=_("Decision"), choices=Transition.choices)
     # The version the officer saw: deciding on a text changed meanwhile is refused.
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, max_value=2**31 - 1)
-    on = forms.DateField(label=_("On"), required=False, widget=DATE)
+    on = forms.DateField(
+        label=_("Date of the discussion or endorsement"),
+        required=False,
+        widget=DATE,
+        help_text=_("Today if left empty."),
+    )
     cycle = forms.ModelChoiceField(
         label=_("Endorsed at"),
         queryset=CspCycle.objects.order_by("-number"),

@@ -16,6 +16,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from att_portal.directory.models import Organisation, State
@@ -53,7 +54,10 @@ class GuideEdition(models.Model):
     guide = models.ForeignKey(Guide, on_delete=models.CASCADE, related_name="editions")
     number = models.PositiveSmallIntegerField(_("edition"))
     state = models.CharField(
-        _("state"), max_length=20, choices=EditionState.choices, default=EditionState.DRAFT
+        pgettext_lazy("status of an edition, a revision", "state"),
+        max_length=20,
+        choices=EditionState.choices,
+        default=EditionState.DRAFT,
     )
     published_on = models.DateField(_("published on"), null=True, blank=True)
     endorsed_at_cycle = models.ForeignKey(
@@ -101,7 +105,9 @@ class GuideSection(models.Model):
         verbose_name = _("section")
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.label}"
+        if self.kind == SectionKind.ANNEX:
+            return _("Annex %(label)s") % {"label": self.label}
+        return _("Chapter %(label)s") % {"label": self.label}
 
 
 class GuideBlock(models.Model):
@@ -123,9 +129,14 @@ class GuideBlock(models.Model):
         verbose_name = _("block")
 
     def __str__(self) -> str:
-        if self.kind == BlockKind.PARAGRAPH:
-            return _("Paragraph %(number)s") % {"number": self.number}
-        return f"{self.get_kind_display()} {self.number}"
+        return BLOCK_NAMES[self.kind] % {"number": self.number}
+
+
+BLOCK_NAMES = {
+    BlockKind.PARAGRAPH: _("Paragraph %(number)s"),
+    BlockKind.BOX: _("Box %(number)s"),
+    BlockKind.FOOTNOTE: _("Footnote %(number)s"),
+}
 
 
 class FactSheet(models.Model):
@@ -173,7 +184,10 @@ class ProposedRevision(models.Model):
     )
     proposed_at = models.DateTimeField(_("proposed at"), auto_now_add=True)
     state = models.CharField(
-        _("state"), max_length=20, choices=RevisionState.choices, default=RevisionState.PROPOSED
+        pgettext_lazy("status of an edition, a revision", "state"),
+        max_length=20,
+        choices=RevisionState.choices,
+        default=RevisionState.PROPOSED,
     )
     comments_due_on = models.DateField(
         _("comments due on"), help_text=_("Comments are accepted until the end of this day.")
@@ -231,6 +245,14 @@ class ProposedRevision(models.Model):
         return str(ProposerKind(self.proposer_kind).label)
 
 
+# What a change does to a paragraph, as one phrase (its number in the edition read).
+CHANGE_HEADINGS = {
+    ChangeAction.REPLACE: _("Replace paragraph %(number)s"),
+    ChangeAction.INSERT_AFTER: _("Insert a new paragraph after paragraph %(number)s"),
+    ChangeAction.DELETE: _("Delete paragraph %(number)s"),
+}
+
+
 class RevisionChange(models.Model):
     """One change of a proposed revision, applied in `position` order."""
 
@@ -268,7 +290,17 @@ class RevisionChange(models.Model):
     def __str__(self) -> str:
         if self.action == ChangeAction.NEW_ANNEX:
             return _("New annex %(label)s") % {"label": self.annex_label}
-        return f"{self.get_action_display()}: {self.target}"
+        return self.heading()
+
+    def heading(self, number: str | None = None) -> str:
+        """The change as one phrase — “Replace paragraph 104”, “New annex B: …”; `number`
+        is the paragraph's number in the edition read, when it changed since the proposal."""
+        if self.action == ChangeAction.NEW_ANNEX:
+            return _("New annex %(label)s: %(title)s") % {
+                "label": self.annex_label,
+                "title": self.annex_title,
+            }
+        return CHANGE_HEADINGS[self.action] % {"number": number or self.target.number}
 
 
 class RevisionComment(models.Model):

@@ -1,16 +1,17 @@
 """Reads of the voluntary guides. Texts are read per language with an explicit flag for
-blocks that have no translation yet (they show the English text)."""
+blocks that have no translation yet (they show the English text): the portal's one
+mechanism for texts written per language, `att_portal.l10n.content.localized`."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.db.models import Count, Prefetch, QuerySet
-from modeltranslation.utils import build_localized_fieldname
+from django.utils.html import format_html
 
 from att_portal import access
+from att_portal.l10n.content import localized
 
 from .enums import BlockKind, EditionState, SectionKind
 from .models import (
@@ -23,18 +24,11 @@ from .models import (
     RevisionChange,
 )
 
-LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
-DEFAULT_LANGUAGE = "en"
 
-
-def localized(obj, field_name: str, language: str) -> tuple[str, bool]:
-    """(text in `language` or else in English, whether it is really in `language`)."""
-    if language not in LANGUAGE_CODES:
-        language = DEFAULT_LANGUAGE
-    text = getattr(obj, build_localized_fieldname(field_name, language)) or ""
-    if text:
-        return text, True
-    return getattr(obj, build_localized_fieldname(field_name, DEFAULT_LANGUAGE)) or "", False
+def _marked_english(text: str, translated: bool):
+    """The text, or — when it is the English fallback — the text in an element saying so,
+    for a heading built around it."""
+    return text if translated else format_html('<span lang="en" dir="ltr">{}</span>', text)
 
 
 def guides_visible_to(user) -> QuerySet[Guide]:
@@ -103,6 +97,10 @@ class ShownSection:
     title: str
     translated: bool
     blocks: list[ShownBlock] = field(default_factory=list)
+
+    @property
+    def title_html(self):
+        return _marked_english(self.title, self.translated)
 
 
 def edition_outline(edition: GuideEdition, language: str) -> list[ShownSection]:

@@ -14,13 +14,14 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
-from django.utils.formats import date_format
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from modeltranslation.utils import build_localized_fieldname
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from att_portal.directory.enums import Affiliation
 from att_portal.directory.permissions import is_secretariat
+from att_portal.l10n.content import LANGUAGE_CODES, field_name
+from att_portal.l10n.dates import un_date
 from att_portal.meetings.models import CspCycle
 from working_groups.permissions import is_wgeti_officer
 
@@ -41,9 +42,9 @@ from .models import (
     RevisionChange,
     RevisionComment,
 )
-from .selectors import LANGUAGE_CODES, block_with_key, current_edition, paragraph_in
+from .selectors import block_with_key, current_edition, paragraph_in
 
-STALE = (
+STALE = gettext_noop(
     "Someone else changed this proposed revision since you opened it; reload to see their changes."
 )
 EDITABLE = (RevisionState.PROPOSED,)
@@ -119,8 +120,8 @@ def revision_propose(
 def _require_editable(revision: ProposedRevision) -> None:
     if revision.state not in EDITABLE:
         raise ValidationError(
-            _("A revision that is %(state)s can no longer be edited.")
-            % {"state": revision.get_state_display().lower()}
+            _("This revision is “%(state)s”: it can no longer be edited.")
+            % {"state": revision.get_state_display()}
         )
 
 
@@ -194,7 +195,8 @@ def revision_change_add(
     _lock(revision, version)
     change.full_clean()
     change.save()
-    _stamp(revision, by, f"Change added: {change}")
+    with translation.override("en"):  # the history's reasons are in English
+        _stamp(revision, by, f"Change added: {change}")
     revision.save()
     return change
 
@@ -220,7 +222,7 @@ def revision_comment_add(*, by, revision: ProposedRevision, text: str) -> Revisi
     if timezone.localdate() > revision.comments_due_on:
         raise ValidationError(
             _("Comments on this proposed revision closed on %(date)s.")
-            % {"date": date_format(revision.comments_due_on, "j F Y")},
+            % {"date": un_date(revision.comments_due_on)},
             code="closed",
         )
     comment = RevisionComment(
@@ -232,6 +234,25 @@ def revision_comment_add(*, by, revision: ProposedRevision, text: str) -> Revisi
 
 
 # --- the officers' decisions -------------------------------------------------------------
+
+# Why a move is refused, per state the revision would move to ("%(state)s" is the label of
+# the state it is in, as shown on the page).
+NOT_ALLOWED = {
+    RevisionState.DISCUSSED: gettext_lazy(
+        "This revision is “%(state)s”: only a proposed revision can be recorded as discussed."
+    ),
+    RevisionState.ENDORSED: gettext_lazy(
+        "This revision is “%(state)s”: only a discussed revision can be recorded as endorsed "
+        "by the CSP."
+    ),
+    RevisionState.WITHDRAWN: gettext_lazy(
+        "This revision is “%(state)s”: only a proposed or discussed revision can be withdrawn."
+    ),
+    RevisionState.INCORPORATED: gettext_lazy(
+        "This revision is “%(state)s”: only a revision endorsed by the CSP can be "
+        "incorporated into a new edition."
+    ),
+}
 
 
 def _move(
@@ -250,13 +271,7 @@ def _move(
     _lock(revision, revision.version if version is None else version)
     fresh = ProposedRevision.objects.select_for_update().get(pk=revision.pk)
     if fresh.state not in allowed_from:
-        raise ValidationError(
-            _("A revision that is %(state)s cannot be %(to)s.")
-            % {
-                "state": fresh.get_state_display().lower(),
-                "to": RevisionState(to).label.lower(),
-            }
-        )
+        raise ValidationError(NOT_ALLOWED[to] % {"state": fresh.get_state_display()})
     fresh.state = to
     fresh.decided_by = by
     fresh.decided_at = timezone.now()
@@ -345,11 +360,8 @@ class _Section:
     blocks: list[_Block] = field(default_factory=list)
 
 
-def _texts(obj, field_name: str) -> dict[str, str]:
-    return {
-        code: getattr(obj, build_localized_fieldname(field_name, code)) or ""
-        for code in LANGUAGE_CODES
-    }
+def _texts(obj, field: str) -> dict[str, str]:
+    return {code: getattr(obj, field_name(field, code)) or "" for code in LANGUAGE_CODES}
 
 
 def _change_texts(change: RevisionChange) -> dict[str, str]:
@@ -585,7 +597,7 @@ def _save_sections(edition: GuideEdition, sections: list[_Section]) -> None:
             edition=edition, kind=loaded.kind, label=loaded.label, position=position
         )
         for code, title in loaded.titles.items():
-            setattr(section, build_localized_fieldname("title", code), title)
+            setattr(section, field_name("title", code), title)
         section.full_clean()
         section.save()
         blocks = []
@@ -598,7 +610,7 @@ def _save_sections(edition: GuideEdition, sections: list[_Section]) -> None:
                 position=index,
             )
             for code, text in loaded_block.texts.items():
-                setattr(block, build_localized_fieldname("text", code), text)
+                setattr(block, field_name("text", code), text)
             block.full_clean(exclude=["section"])
             blocks.append(block)
         GuideBlock.objects.bulk_create(blocks)

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from att_portal import access
 from att_portal.access import Action
+from att_portal.l10n.content import LANGUAGE_CODES, localized, normal_language
 from att_portal.refusals import add_refusal
 
 from . import selectors, services
@@ -30,12 +31,11 @@ from .forms import (
 from .models import FactSheet, Guide, ProposedRevision, RevisionChange
 from .permissions import COMMENT, DECIDE, INCORPORATE, PROPOSE
 
-LANGUAGES = selectors.LANGUAGE_CODES
-
 
 def _language(request: HttpRequest) -> str:
-    language = request.GET.get("lang", "en")
-    return language if language in LANGUAGES else "en"
+    """The language asked for (`?lang=`), else the reader's own."""
+    language = request.GET.get("lang", "")
+    return language if language in LANGUAGE_CODES else normal_language(None)
 
 
 def guide_list(request: HttpRequest) -> HttpResponse:
@@ -114,9 +114,11 @@ def _change_rows(revision: ProposedRevision):
             diff = word_diff(old, "")
         else:
             diff = word_diff("", change.new_text_en)
+        number = target.number if target else (change.target.number if change.target else "")
         rows.append(
             {
                 "change": change,
+                "heading": change.heading(number),
                 "current_target": target,
                 "missing": change.target is not None and target is None,
                 "diff": diff,
@@ -311,8 +313,8 @@ def fact_sheet(request: HttpRequest, pk: int) -> HttpResponse:
     sheet = access.get_visible_or_404(
         request.user, FactSheet.objects.select_related("guide"), pk=pk
     )
-    language = request.GET.get("lang", "en")
-    if language not in LANGUAGES:
+    language = request.GET.get("lang") or normal_language(None)
+    if language not in LANGUAGE_CODES:
         raise Http404
     editions = selectors.published_editions(sheet.guide)
     wanted = request.GET.get("edition", "")
@@ -330,8 +332,8 @@ def fact_sheet(request: HttpRequest, pk: int) -> HttpResponse:
     pdf = render_pdf(
         "pdf/guide_fact_sheet.html",
         {
-            "sheet_title": selectors.localized(sheet, "title", language)[0],
-            "guide_title": selectors.localized(sheet.guide, "title", language)[0],
+            "sheet_title": localized(sheet, "title", language)[0],
+            "guide_title": localized(sheet.guide, "title", language)[0],
             "edition": edition,
             "outline": outline,
             "symbol": "",

@@ -11,7 +11,6 @@ import datetime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -19,6 +18,8 @@ from att_portal import access
 from att_portal.access import Action
 from att_portal.directory.enums import Affiliation
 from att_portal.directory.models import User
+from att_portal.l10n.content import Translations, in_each_language, set_translations
+from att_portal.l10n.dates import un_date
 from att_portal.meetings.enums import CallKind
 from att_portal.meetings.models import Meeting, MeetingCall
 from documents.agenda import agenda_item_add, agenda_open
@@ -34,9 +35,7 @@ SPEAKER_UNNAMED = gettext_lazy("Name the speaker or mark them “to be confirmed
 
 
 def late_message(call: MeetingCall) -> str:
-    return _("Proposals for this call were due by %(date)s.") % {
-        "date": date_format(call.due_on, "DATE_FORMAT")
-    }
+    return _("Proposals for this call were due by %(date)s.") % {"date": un_date(call.due_on)}
 
 
 @transaction.atomic
@@ -44,11 +43,12 @@ def ad_hoc_call_issue(
     *,
     by: User,
     meeting: Meeting,
-    title: str,
+    title: str | Translations,
     issued_on: datetime.date,
     due_on: datetime.date,
     issued_by: str = "",
 ) -> MeetingCall:
+    """`title`: the English title, or a title per UN language."""
     if not (is_wgeti_officer(by) and access.can(by, Action.VIEW, meeting)):
         raise PermissionDenied
     if meeting.body not in WGETI_BODIES:
@@ -58,11 +58,11 @@ def ad_hoc_call_issue(
     call = MeetingCall(
         meeting=meeting,
         kind=CallKind.AD_HOC_ISSUES,
-        title=title.strip(),
         issued_on=issued_on,
         issued_by=issued_by.strip(),
         due_on=due_on,
     )
+    set_translations(call, "title", title)
     call.full_clean()
     call._history_user = by
     call._change_reason = "Call for ad hoc issues issued"
@@ -156,25 +156,40 @@ def presenters_of(proposal: AdHocIssueProposal) -> str:
     return "; ".join(names)[:500]
 
 
+def agenda_annotation(proposal: AdHocIssueProposal) -> Translations:
+    """The agenda item's annotation in each UN language, the names in that language."""
+    swg = proposal.sub_working_group
+
+    def annotation() -> str:
+        if swg is None:
+            return _("Ad hoc issue proposed by %(contributor)s.") % {
+                "contributor": proposal.contributor
+            }
+        return _(
+            "Ad hoc issue proposed by %(contributor)s, in the sub-working group “%(group)s”."
+        ) % {"contributor": proposal.contributor, "group": swg.name}
+
+    return in_each_language(annotation)
+
+
 def _agenda_item_for(by: User, proposal: AdHocIssueProposal) -> AgendaItem:
     meeting = proposal.call.meeting
     try:
         agenda = agenda_open(by=by, meeting=meeting)
         swg = proposal.sub_working_group
-        # Under the sub-working group's item when the agenda has one.
+        # Under the sub-working group's item when the agenda has one (by its English name,
+        # whatever language the Chair reads).
         parent = (
-            agenda.items.filter(parent__isnull=True, title__iexact=swg.name).first()
+            agenda.items.filter(parent__isnull=True, title_en__iexact=swg.name_en).first()
             if swg
             else None
         )
-        annotation = f"Ad hoc issue proposed by {proposal.contributor}"
-        if swg:
-            annotation += f", in the sub-working group “{swg.name}”"
-        return agenda_item_add(
+        annotations = agenda_annotation(proposal)
+        item = agenda_item_add(
             by=by,
             agenda=agenda,
             title=proposal.title[:300],
-            annotation=annotation + ".",
+            annotation=annotations["en"],
             presenters=presenters_of(proposal),
             parent=parent,
         )
@@ -182,6 +197,10 @@ def _agenda_item_for(by: User, proposal: AdHocIssueProposal) -> AgendaItem:
         raise ValidationError(
             _("Only the Chair of the meeting or the Secretariat can put an issue on its agenda.")
         ) from denied
+    set_translations(item, "annotation", annotations)
+    item._history_user = by
+    item.save()
+    return item
 
 
 @transaction.atomic

@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from att_portal.directory.enums import Affiliation
 from att_portal.directory.models import User
+from att_portal.l10n.dates import un_date
 from att_portal.meetings.models import Meeting
 
 from ..enums import OfferState
@@ -29,29 +30,35 @@ from .workplan import _officer_only, _wgeti_meeting
 PRESENTATIONS_EXPECTED_PER_PHASE = 2
 
 
-def _when(value) -> str:
-    return date_format(value, "DATE_FORMAT")
+# Why offers, or the Chair's decisions on them, are closed: (once the list is published,
+# once the meeting has started).
+OFFERS_CLOSED = (
+    gettext_lazy(
+        "The final list of presenting delegations was published on %(date)s: offers to "
+        "present are closed."
+    ),
+    gettext_lazy("The meeting started on %(date)s: offers to present are closed."),
+)
+DECISIONS_CLOSED = (
+    gettext_lazy(
+        "The final list of presenting delegations was published on %(date)s: offers can no "
+        "longer be confirmed or declined."
+    ),
+    gettext_lazy("The meeting started on %(date)s: offers can no longer be confirmed or declined."),
+)
 
 
 def _published(meeting: Meeting) -> PresenterList | None:
     return PresenterList.objects.filter(meeting=meeting).first()
 
 
-def _refuse_if_closed(meeting: Meeting, *, action: str) -> None:
+def _refuse_if_closed(meeting: Meeting, *, messages: tuple) -> None:
+    after_publication, after_start = messages
     published = _published(meeting)
     if published is not None:
-        raise ValidationError(
-            _(
-                "The final list of presenting delegations was published on %(date)s: "
-                "%(action)s is closed."
-            )
-            % {"date": _when(timezone.localtime(published.published_at)), "action": action}
-        )
+        raise ValidationError(after_publication % {"date": un_date(published.published_at)})
     if timezone.localdate() >= meeting.starts_on:
-        raise ValidationError(
-            _("The meeting started on %(date)s: %(action)s is closed.")
-            % {"date": _when(meeting.starts_on), "action": action}
-        )
+        raise ValidationError(after_start % {"date": un_date(meeting.starts_on)})
 
 
 def _contributor(by: User) -> dict:
@@ -73,7 +80,7 @@ def presentation_offer_submit(
     contributor = _contributor(by)
     _wgeti_meeting(meeting)
     Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
-    _refuse_if_closed(meeting, action=_("volunteering"))
+    _refuse_if_closed(meeting, messages=OFFERS_CLOSED)
     if not MeetingTopic.objects.filter(meeting=meeting, topic=topic).exists():
         raise ValidationError(
             {"topic": _("The meeting does not take up “%(topic)s”.") % {"topic": topic.title}}
@@ -106,7 +113,7 @@ def presentation_offer_decide(*, by: User, offer: PresentationOffer, confirm: bo
     # The meeting's row is the lock that publication takes too: no decision slips in
     # after the list is out.
     Meeting.objects.select_for_update().filter(pk=offer.meeting_id).first()
-    _refuse_if_closed(offer.meeting, action=_("deciding on offers"))
+    _refuse_if_closed(offer.meeting, messages=DECISIONS_CLOSED)
     offer.status = OfferState.CONFIRMED if confirm else OfferState.DECLINED
     offer.decided_by = by
     offer.decided_at = timezone.now()
@@ -136,12 +143,12 @@ def presenter_list_publish(*, by: User, meeting: Meeting) -> tuple[PresenterList
     if published is not None:
         raise ValidationError(
             _("The final list of presenting delegations was already published on %(date)s.")
-            % {"date": _when(timezone.localtime(published.published_at))}
+            % {"date": un_date(published.published_at)}
         )
     if timezone.localdate() >= meeting.starts_on:
         raise ValidationError(
             _("The meeting started on %(date)s: the list is published before the meeting.")
-            % {"date": _when(meeting.starts_on)}
+            % {"date": un_date(meeting.starts_on)}
         )
     presenter_list = PresenterList(meeting=meeting, published_at=timezone.now(), published_by=by)
     presenter_list.full_clean()

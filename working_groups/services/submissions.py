@@ -9,11 +9,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from att_portal import access
 from att_portal.directory.models import User
+from att_portal.l10n.dates import un_date
 from att_portal.meetings.enums import CallKind
 from att_portal.meetings.models import MeetingCall
 from documents.models import Document
@@ -48,8 +48,7 @@ def written_submission_submit(
     _wgeti_meeting(call.meeting)
     if not submissions_open(call):
         raise ValidationError(
-            _("Written submissions were due by %(date)s.")
-            % {"date": date_format(call.due_on, "DATE_FORMAT")}
+            _("Written submissions were due by %(date)s.") % {"date": un_date(call.due_on)}
         )
     if document is not None and not wgeti_documents(by).filter(pk=document.pk).exists():
         raise ValidationError(
@@ -73,7 +72,7 @@ def written_submission_publish(*, by: User, submission: WrittenSubmission) -> No
     if submission.published_at is not None:
         raise ValidationError(
             _("This submission was already published on %(date)s.")
-            % {"date": date_format(timezone.localtime(submission.published_at), "DATE_FORMAT")}
+            % {"date": un_date(submission.published_at)}
         )
     submission.published_at = timezone.now()
     submission.published_by = by

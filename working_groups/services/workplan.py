@@ -1,15 +1,17 @@
 """The structure of WGETI and its multi-year workplan (seeds 002 and 004): sub-working
 groups per CSP cycle with their facilitators, and the workplan topics a meeting takes up.
 Only the WGETI officers (the Chair, the facilitators, the CSP President, the Secretariat)
-change them."""
+change them. A sub-working group's name and mandate are written in English and,
+optionally, in the other UN languages (`att_portal.l10n.content`)."""
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from att_portal.directory.models import User
+from att_portal.l10n.content import Translations, set_translations
 from att_portal.meetings.enums import Body
 from att_portal.meetings.models import CspCycle, Meeting
 
@@ -29,21 +31,40 @@ def _wgeti_meeting(meeting: Meeting) -> None:
         raise ValidationError(_("This is not a WGETI meeting."))
 
 
+def _write(
+    group: SubWorkingGroup, *, name: str | Translations, mandate: str | Translations
+) -> None:
+    set_translations(group, "name", name)
+    set_translations(group, "mandate", mandate)
+    # One English name per cycle (the unique constraint), checked on the English column
+    # whatever language the officer reads.
+    clash = SubWorkingGroup.objects.filter(cycle_id=group.cycle_id, name_en=group.name_en)
+    if group.name_en and clash.exclude(pk=group.pk).exists():
+        raise ValidationError(
+            {
+                NON_FIELD_ERRORS: _(
+                    "The %(cycle)s cycle already has a sub-working group “%(name)s”."
+                )
+                % {"cycle": group.cycle, "name": group.name_en}
+            }
+        )
+    group.full_clean(validate_constraints=False)
+
+
 @transaction.atomic
 def sub_working_group_create(
     *,
     by: User,
     cycle: CspCycle,
-    name: str,
+    name: str | Translations,
     facilitators: str,
-    mandate: str = "",
+    mandate: str | Translations = "",
     position: int = 0,
 ) -> SubWorkingGroup:
+    """`name` and `mandate`: the English text, or a text per UN language."""
     _officer_only(by)
-    group = SubWorkingGroup(
-        cycle=cycle, name=name, facilitators=facilitators, mandate=mandate, position=position
-    )
-    group.full_clean()
+    group = SubWorkingGroup(cycle=cycle, facilitators=facilitators, position=position)
+    _write(group, name=name, mandate=mandate)
     group._history_user = by
     group._change_reason = "Sub-working group set up"
     group.save()
@@ -55,15 +76,15 @@ def sub_working_group_update(
     *,
     by: User,
     group: SubWorkingGroup,
-    name: str,
+    name: str | Translations,
     facilitators: str,
-    mandate: str = "",
+    mandate: str | Translations = "",
     position: int = 0,
 ) -> SubWorkingGroup:
+    """A text given as one string is the English one; the other languages are emptied."""
     _officer_only(by)
-    group.name, group.facilitators = name, facilitators
-    group.mandate, group.position = mandate, position
-    group.full_clean()
+    group.facilitators, group.position = facilitators, position
+    _write(group, name=name, mandate=mandate)
     group._history_user = by
     group._change_reason = "Sub-working group updated"
     group.save()

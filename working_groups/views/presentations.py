@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from att_portal import access
@@ -126,9 +127,12 @@ def presenters_publish(request: HttpRequest, meeting_pk: int) -> HttpResponse:
             for shortfall in shortfalls:
                 messages.warning(
                     request,
-                    _(
+                    ngettext(
+                        "“%(phase)s” has %(count)s confirmed presenting State; at least "
+                        "%(expected)s are expected.",
                         "“%(phase)s” has %(count)s confirmed presenting States; at least "
-                        "%(expected)s are expected."
+                        "%(expected)s are expected.",
+                        shortfall.confirmed_states,
                     )
                     % {
                         "phase": shortfall.phase.title,

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from att_portal import access
 from att_portal.access import Action
+from att_portal.l10n.content import translations_of
 from att_portal.meetings.models import Meeting
 from att_portal.refusals import add_refusal
 
@@ -94,7 +95,14 @@ def sub_working_group_edit(request: HttpRequest, pk: int) -> HttpResponse:
         request.user, SubWorkingGroup.objects.select_related("cycle"), pk=pk
     )
     access.require(request.user, Action.CHANGE, group)
-    form = SubWorkingGroupForm(request.POST or None, instance=group)
+    form = SubWorkingGroupForm(
+        request.POST or None,
+        initial={"facilitators": group.facilitators, "position": group.position},
+        initial_translations={
+            "name": translations_of(group, "name"),
+            "mandate": translations_of(group, "mandate"),
+        },
+    )
     if request.method == "POST" and form.is_valid():
         try:
             sub_working_group_update(by=request.user, group=group, **form.cleaned_data)
