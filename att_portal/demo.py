@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
@@ -27,6 +28,13 @@ from att_portal.directory.models import (
     State,
     StateStatusChange,
     User,
+)
+from att_portal.l10n.content import (
+    LANGUAGE_CODES,
+    english,
+    field_name,
+    set_translations,
+    translations_of,
 )
 from att_portal.meetings.enums import Body, CallKind, MeetingFormat
 from att_portal.meetings.models import CspCycle, Meeting, MeetingCall, MeetingSession
@@ -377,99 +385,213 @@ CYCLES = [
     (13, 2027, None),
 ]
 
+# Texts that people write, in the six UN languages (UN style; terms of GLOSSARY.md, the
+# Chinese of the seeds). The English text is the one the code and the tests look up.
+GENEVA = {
+    "en": "Geneva",
+    "fr": "Genève",
+    "es": "Ginebra",
+    "ru": "Женева",
+    "ar": "جنيف",
+    "zh-hans": "日内瓦",
+}
+# A proper name: the same in every language.
+CICG = dict.fromkeys(
+    ("en", "fr", "es", "ru", "ar", "zh-hans"), "Centre International de Conférences Genève (CICG)"
+)
+DIEF_FEBRUARY_2027 = {
+    "en": "DIEF meeting, February 2027",
+    "fr": "Réunion du DIEF, février 2027",
+    "es": "Reunión del DIEF, febrero de 2027",
+    "ru": "Заседание DIEF, февраль 2027 года",
+    "ar": "اجتماع منتدى تبادل المعلومات المتعلقة بالتسريب، شباط/فبراير 2027",
+    "zh-hans": "2027年2月转用信息交流论坛会议",
+}
+WGETI_MARCH_2026 = {
+    "en": "WGETI meeting, March 2026",
+    "fr": "Réunion du GTAET, mars 2026",
+    "es": "Reunión del GTAET, marzo de 2026",
+    "ru": "Совещание РГЭОД, март 2026 года",
+    "ar": "اجتماع الفريق العامل المعني بالتنفيذ الفعال للمعاهدة، آذار/مارس 2026",
+    "zh-hans": "2026年3月有效执行条约工作组会议",
+}
+
 MEETINGS = [
     # (cycle, body, title, start, end, venue, format)
     (
         13,
         Body.DIEF,
-        "DIEF meeting, February 2027",
+        DIEF_FEBRUARY_2027,
         D(2027, 2, 17),
         D(2027, 2, 17),
-        "Geneva",
+        GENEVA,
         MeetingFormat.IN_PERSON,
     ),
     (
         8,
         Body.DIEF,
-        "DIEF meeting during CSP8",
+        {
+            "en": "DIEF meeting during CSP8",
+            "fr": "Réunion du DIEF tenue pendant la CEP8",
+            "es": "Reunión del DIEF celebrada durante la CEP8",
+            "ru": "Заседание DIEF в ходе КГУ8",
+            "ar": "اجتماع منتدى تبادل المعلومات المتعلقة بالتسريب المعقود خلال المؤتمر الثامن "
+            "للدول الأطراف",
+            "zh-hans": "第八届缔约国会议期间举行的转用信息交流论坛会议",
+        },
         D(2022, 8, 24),
         D(2022, 8, 24),
-        "Geneva",
+        GENEVA,
         MeetingFormat.IN_PERSON,
     ),
     (
         9,
         Body.DIEF,
-        "DIEF meeting, May 2023",
+        {
+            "en": "DIEF meeting, May 2023",
+            "fr": "Réunion du DIEF, mai 2023",
+            "es": "Reunión del DIEF, mayo de 2023",
+            "ru": "Заседание DIEF, май 2023 года",
+            "ar": "اجتماع منتدى تبادل المعلومات المتعلقة بالتسريب، أيار/مايو 2023",
+            "zh-hans": "2023年5月转用信息交流论坛会议",
+        },
         D(2023, 5, 11),
         D(2023, 5, 11),
-        "Geneva",
+        GENEVA,
         MeetingFormat.IN_PERSON,
     ),
     (
         9,
         Body.DIEF,
-        "DIEF meeting during CSP9",
+        {
+            "en": "DIEF meeting during CSP9",
+            "fr": "Réunion du DIEF tenue pendant la CEP9",
+            "es": "Reunión del DIEF celebrada durante la CEP9",
+            "ru": "Заседание DIEF в ходе КГУ9",
+            "ar": "اجتماع منتدى تبادل المعلومات المتعلقة بالتسريب المعقود خلال المؤتمر التاسع "
+            "للدول الأطراف",
+            "zh-hans": "第九届缔约国会议期间举行的转用信息交流论坛会议",
+        },
         D(2023, 8, 23),
         D(2023, 8, 23),
-        "Geneva",
+        GENEVA,
         MeetingFormat.IN_PERSON,
     ),
     (
         10,
         Body.DIEF,
-        "DIEF meeting on the review of the forum",
+        {
+            "en": "DIEF meeting on the review of the forum",
+            "fr": "Réunion du DIEF consacrée à l'examen du Forum",
+            "es": "Reunión del DIEF sobre el examen del Foro",
+            "ru": "Заседание DIEF, посвященное обзору Форума",
+            "ar": "اجتماع منتدى تبادل المعلومات المتعلقة بالتسريب بشأن استعراض المنتدى",
+            "zh-hans": "关于论坛审查的转用信息交流论坛会议",
+        },
         D(2024, 2, 22),
         D(2024, 2, 22),
-        "Geneva",
+        GENEVA,
         MeetingFormat.IN_PERSON,
     ),
     (
         10,
         Body.CSP,
-        "Tenth Conference of States Parties (CSP10)",
+        {
+            "en": "Tenth Conference of States Parties (CSP10)",
+            "fr": "Dixième Conférence des États Parties (CEP10)",
+            "es": "Décima Conferencia de los Estados Partes (CEP10)",
+            "ru": "Десятая Конференция государств-участников (КГУ10)",
+            "ar": "المؤتمر العاشر للدول الأطراف",
+            "zh-hans": "第十届缔约国会议",
+        },
         D(2024, 8, 19),
         D(2024, 8, 23),
-        "Geneva",
+        GENEVA,
         MeetingFormat.IN_PERSON,
     ),
     (
         11,
         Body.CSP,
-        "Eleventh Conference of States Parties (CSP11)",
+        {
+            "en": "Eleventh Conference of States Parties (CSP11)",
+            "fr": "Onzième Conférence des États Parties (CEP11)",
+            "es": "Undécima Conferencia de los Estados Partes (CEP11)",
+            "ru": "Одиннадцатая Конференция государств-участников (КГУ11)",
+            "ar": "المؤتمر الحادي عشر للدول الأطراف",
+            "zh-hans": "第十一届缔约国会议",
+        },
         D(2025, 8, 25),
         D(2025, 8, 29),
-        "Geneva",
+        GENEVA,
         MeetingFormat.IN_PERSON,
     ),
     (
         12,
         Body.WGETI,
-        "WGETI meeting, March 2026",
+        WGETI_MARCH_2026,
         D(2026, 3, 16),
         D(2026, 3, 18),
-        "Centre International de Conférences Genève (CICG)",
+        CICG,
         MeetingFormat.HYBRID,
     ),
     (
         12,
         Body.PREP,
-        "Informal preparatory meeting for CSP12",
+        {
+            "en": "Informal preparatory meeting for CSP12",
+            "fr": "Réunion préparatoire informelle de la CEP12",
+            "es": "Reunión preparatoria oficiosa de la CEP12",
+            "ru": "Неофициальное подготовительное совещание к КГУ12",
+            "ar": "الاجتماع التحضيري غير الرسمي للمؤتمر الثاني عشر للدول الأطراف",
+            "zh-hans": "第十二届缔约国会议非正式筹备会议",
+        },
         D(2026, 5, 27),
         D(2026, 5, 28),
-        "Geneva",
+        GENEVA,
         MeetingFormat.HYBRID,
     ),
     (
         12,
         Body.CSP,
-        "Twelfth Conference of States Parties (CSP12)",
+        {
+            "en": "Twelfth Conference of States Parties (CSP12)",
+            "fr": "Douzième Conférence des États Parties (CEP12)",
+            "es": "Duodécima Conferencia de los Estados Partes (CEP12)",
+            "ru": "Двенадцатая Конференция государств-участников (КГУ12)",
+            "ar": "المؤتمر الثاني عشر للدول الأطراف",
+            "zh-hans": "第十二届缔约国会议",
+        },
         D(2026, 8, 24),
         D(2026, 8, 28),
-        "Geneva",
+        GENEVA,
         MeetingFormat.IN_PERSON,
     ),
 ]
+
+
+def in_languages(field: str, texts: Mapping[str, str]) -> dict[str, str | None]:
+    """`texts` ({"en": …, "fr": …}) as the values of `field` and of its column per UN
+    language, for the `defaults` of update_or_create: the plain column first (it keeps the
+    English text and is saved with the others; setting it also writes the active language's
+    column, which the columns after it overwrite), then one column per language (a language
+    not given is left empty and falls back to English)."""
+    columns: dict[str, str | None] = {field: english(texts)}
+    for language in LANGUAGE_CODES:
+        columns[field_name(field, language)] = (texts.get(language) or "").strip() or None
+    return columns
+
+
+def refresh_translations(obj, texts: Mapping[str, Mapping[str, str]]) -> None:
+    """Give `obj` these texts ({field: {language: text}}); saved only if they changed, so
+    that re-seeding leaves no history behind."""
+    changed = False
+    for field, value in texts.items():
+        wanted = {language: text for language, text in value.items() if text}
+        if translations_of(obj, field) != wanted:
+            set_translations(obj, field, value)
+            changed = True
+    if changed:
+        obj.save()
 
 
 def demo_password() -> str:
@@ -571,15 +693,21 @@ def seed() -> list[str]:
         )
     meetings = {}
     for number, body, title, start, end, venue, meeting_format in MEETINGS:
-        meetings[title], _created = Meeting.objects.update_or_create(
+        # Keyed by the English title, as the other demo modules and the tests know them.
+        meetings[english(title)], _created = Meeting.objects.update_or_create(
             cycle=cycles[number],
             body=body,
             starts_on=start,
-            defaults={"title": title, "ends_on": end, "venue": venue, "format": meeting_format},
+            defaults={
+                **in_languages("title", title),
+                **in_languages("venue", venue),
+                "ends_on": end,
+                "format": meeting_format,
+            },
         )
-    _march_2026(meetings["WGETI meeting, March 2026"], people["secretariat"])
+    _march_2026(meetings[english(WGETI_MARCH_2026)], people["secretariat"])
     _documents(cycles, people["secretariat"])
-    _draft_agenda(meetings["DIEF meeting, February 2027"])
+    _draft_agenda(meetings[english(DIEF_FEBRUARY_2027)])
     from forums import demo as dief_demo
 
     dief_demo.seed(people, states, meetings)
@@ -590,61 +718,166 @@ def seed() -> list[str]:
 
 
 DOCUMENTS = [
-    # (symbol, title, issued on, distribution, forum)
+    # (symbol, title, issued on, distribution, forum); the symbol is the same in every language
     (
         "ATT/CSP10.DIEF/2024/CHAIR/781/DrWP",
-        "Working paper of the DIEF Chair on the review of the forum",
+        {
+            "en": "Working paper of the DIEF Chair on the review of the forum",
+            "fr": "Document de travail de la présidence du DIEF sur l'examen du Forum",
+            "es": "Documento de trabajo de la Presidencia del DIEF sobre el examen del Foro",
+            "ru": "Рабочий документ Председателя DIEF об обзоре Форума",
+            "ar": "ورقة عمل مقدمة من رئيس منتدى تبادل المعلومات المتعلقة بالتسريب بشأن استعراض "
+            "المنتدى",
+            "zh-hans": "转用信息交流论坛主席关于论坛审查的工作文件",
+        },
         D(2024, 2, 1),
         "confidential",
         "DIEF",
     ),
     (
         "ATT/CSP10.DIEF/2024/CHAIR/786/Conf.Rep",
-        "DIEF Chair's report to the Tenth Conference of States Parties",
+        {
+            "en": "DIEF Chair's report to the Tenth Conference of States Parties",
+            "fr": "Rapport de la présidence du DIEF à la dixième Conférence des États Parties",
+            "es": "Informe de la Presidencia del DIEF a la Décima Conferencia de los Estados "
+            "Partes",
+            "ru": "Доклад Председателя DIEF десятой Конференции государств-участников",
+            "ar": "تقرير رئيس منتدى تبادل المعلومات المتعلقة بالتسريب إلى المؤتمر العاشر للدول "
+            "الأطراف",
+            "zh-hans": "转用信息交流论坛主席向第十届缔约国会议提交的报告",
+        },
         D(2024, 7, 19),
         "public",
         "",
     ),
     (
         "ATT/CSP11.WGETI/2025/CHAIR/808/LetterSubDocs",
-        "WGETI Chair's letter with the documents for the meeting of the CSP11 cycle",
+        {
+            "en": "WGETI Chair's letter with the documents for the meeting of the CSP11 cycle",
+            "fr": "Lettre de la présidence du GTAET transmettant les documents de la réunion du "
+            "cycle de la CEP11",
+            "es": "Carta de la Presidencia del GTAET con los documentos para la reunión del ciclo "
+            "de la CEP11",
+            "ru": "Письмо Председателя РГЭОД с документами для совещания цикла КГУ11",
+            "ar": "رسالة من رئيس الفريق العامل المعني بالتنفيذ الفعال للمعاهدة تتضمن وثائق "
+            "اجتماع دورة المؤتمر الحادي عشر للدول الأطراف",
+            "zh-hans": "有效执行条约工作组主席关于第十一届缔约国会议周期会议文件的信函",
+        },
         D(2025, 2, 26),
         "restricted",
         "",
     ),
 ]
 
+# The DIEF Chair's draft agenda for February 2027: (title, annotation); "ToR art." as the
+# portal writes it in each language.
+DIEF_DRAFT_AGENDA = [
+    (
+        {
+            "en": "Opening of the meeting",
+            "fr": "Ouverture de la réunion",
+            "es": "Apertura de la reunión",
+            "ru": "Открытие заседания",
+            "ar": "افتتاح الاجتماع",
+            "zh-hans": "会议开幕",
+        },
+        {
+            "en": "The Chair opens the meeting and recalls its confidentiality (ToR art. 14).",
+            "fr": "La présidence ouvre la réunion et rappelle son caractère confidentiel "
+            "(mandat, art. 14).",
+            "es": "La Presidencia abre la reunión y recuerda su carácter confidencial "
+            "(mandato, art. 14).",
+            "ru": "Председатель открывает заседание и напоминает о его конфиденциальном "
+            "характере (круг ведения, ст. 14).",
+            "ar": "يفتتح الرئيس الاجتماع ويذكّر بطابعه السري (الاختصاصات، المادة 14).",
+            "zh-hans": "主席宣布会议开幕，并重申会议的保密性质（职权范围第14条）。",
+        },
+    ),
+    (
+        {
+            "en": "Adoption of the agenda",
+            "fr": "Adoption de l'ordre du jour",
+            "es": "Aprobación del programa",
+            "ru": "Утверждение повестки дня",
+            "ar": "إقرار جدول الأعمال",
+            "zh-hans": "通过议程",
+        },
+        {
+            "en": "Intentions to present a case close with the adoption (ToR art. 11).",
+            "fr": "L'intention de présenter un cas peut être notifiée jusqu'à l'adoption de "
+            "l'ordre du jour (mandat, art. 11).",
+            "es": "La intención de presentar un caso puede notificarse hasta la aprobación del "
+            "programa (mandato, art. 11).",
+            "ru": "О намерении представить случай можно заявить до утверждения повестки дня "
+            "(круг ведения, ст. 11).",
+            "ar": "يجوز الإعلان عن اعتزام عرض حالة حتى إقرار جدول الأعمال (الاختصاصات، المادة 11).",
+            "zh-hans": "拟介绍案件的意向可在议程通过前提出（职权范围第11条）。",
+        },
+    ),
+    (
+        {
+            "en": "Presentation of cases",
+            "fr": "Présentation de cas",
+            "es": "Presentación de casos",
+            "ru": "Представление случаев",
+            "ar": "عرض الحالات",
+            "zh-hans": "介绍案件",
+        },
+        {
+            "en": "Presentations of detected or suspected diversion cases, "
+            "each followed by the right of reply of concerned States.",
+            "fr": "Présentation de cas de détournement détectés ou présumés, chacune suivie de "
+            "l'exercice du droit de réponse des États concernés.",
+            "es": "Presentación de casos de desvío detectados o presuntos, cada una seguida del "
+            "derecho de respuesta de los Estados concernidos.",
+            "ru": "Представление выявленных или предполагаемых случаев утечки; после каждого "
+            "представления заинтересованные государства могут воспользоваться правом на ответ.",
+            "ar": "عرض حالات التسريب المكتشفة أو المشتبه فيها، ويعقب كل عرض ممارسة الدول المعنية "
+            "لحق الرد.",
+            "zh-hans": "介绍已侦获或涉嫌的转用案件，每次介绍后由所涉国家行使答辩权。",
+        },
+    ),
+    (
+        {
+            "en": "Exchange of operational information",
+            "fr": "Échange d'informations opérationnelles",
+            "es": "Intercambio de información operacional",
+            "ru": "Обмен оперативной информацией",
+            "ar": "تبادل المعلومات العملياتية",
+            "zh-hans": "交流实操信息",
+        },
+        {},
+    ),
+    (
+        {
+            "en": "Closing of the meeting",
+            "fr": "Clôture de la réunion",
+            "es": "Clausura de la reunión",
+            "ru": "Закрытие заседания",
+            "ar": "اختتام الاجتماع",
+            "zh-hans": "会议闭幕",
+        },
+        {},
+    ),
+]
+
 
 def _draft_agenda(meeting: Meeting) -> None:
-    """The DIEF Chair's draft agenda for February 2027, not yet issued."""
+    """The DIEF Chair's draft agenda for February 2027, not yet issued. Seeded again, the
+    items still on it get their texts refreshed; none is added back."""
     from documents.models import Agenda, AgendaItem
 
     agenda, created = Agenda.objects.get_or_create(meeting=meeting)
-    if not created:
-        return
-    for position, (title, annotation) in enumerate(
-        [
-            (
-                "Opening of the meeting",
-                "The Chair opens the meeting and recalls its confidentiality (ToR art. 14).",
-            ),
-            (
-                "Adoption of the agenda",
-                "Intentions to present a case close with the adoption (ToR art. 11).",
-            ),
-            (
-                "Presentation of cases",
-                "Presentations of detected or suspected diversion cases, "
-                "each followed by the right of reply of concerned States.",
-            ),
-            ("Exchange of operational information", ""),
-            ("Closing of the meeting", ""),
-        ],
-        start=1,
-    ):
-        AgendaItem.objects.create(
-            agenda=agenda, position=position, title=title, annotation=annotation
-        )
+    for position, (title, annotation) in enumerate(DIEF_DRAFT_AGENDA, start=1):
+        if created:
+            item = AgendaItem(agenda=agenda, position=position)
+            set_translations(item, "title", title)
+            set_translations(item, "annotation", annotation)
+            item.save()
+            continue
+        item = agenda.items.filter(parent__isnull=True, title_en=english(title)).first()
+        if item is not None:
+            refresh_translations(item, {"title": title, "annotation": annotation})
 
 
 def _minimal_pdf(title: str) -> bytes:
@@ -684,7 +917,7 @@ def _documents(cycles, secretariat: User) -> None:
             symbol=text,
             defaults={
                 "number": symbol.number,
-                "title": title,
+                **in_languages("title", title),
                 "issued_on": issued_on,
                 "cycle": cycles[symbol.cycle],
                 "body": symbol.body or "",
@@ -704,7 +937,7 @@ def _documents(cycles, secretariat: User) -> None:
                 storage_name=f"demo-{symbol.number}-en.pdf",
                 size=0,
             )
-            content = _minimal_pdf(title)
+            content = _minimal_pdf(english(title))
             version.size = len(content)
             version.file.save(version.storage_name, ContentFile(content), save=False)
             version.save()
@@ -713,6 +946,42 @@ def _documents(cycles, secretariat: User) -> None:
     if counter.last < highest:
         counter.last = highest
         counter.save(update_fields=["last"])
+
+
+SESSION_TITLES = {
+    Body.WGETI: {
+        "en": "WGETI",
+        "fr": "GTAET",
+        "es": "GTAET",
+        "ru": "РГЭОД",
+        "ar": "الفريق العامل المعني بالتنفيذ الفعال للمعاهدة",
+        "zh-hans": "有效执行条约工作组",
+    },
+    Body.WGTU: {
+        "en": "WGTU",
+        "fr": "GTUT",
+        "es": "GTUT",
+        "ru": "РГУД",
+        "ar": "الفريق العامل المعني بعالمية المعاهدة",
+        "zh-hans": "普遍加入条约工作组",
+    },
+}
+AD_HOC_ISSUES_CALL = {
+    "en": "Proposals of ad hoc issues",
+    "fr": "Propositions de questions ad hoc",
+    "es": "Propuestas de cuestiones especiales",
+    "ru": "Предложения специальных вопросов",
+    "ar": "اقتراحات المسائل المخصصة",
+    "zh-hans": "特别讨论议题提案",
+}
+WRITTEN_COMMENTS_CALL = {
+    "en": "Written comments on the draft agenda notes",
+    "fr": "Observations écrites sur les notes relatives au projet d'ordre du jour",
+    "es": "Observaciones por escrito sobre las notas relativas al proyecto de programa",
+    "ru": "Письменные замечания по пояснениям к проекту повестки дня",
+    "ar": "تعليقات مكتوبة على المذكرات المتعلقة بمشروع جدول الأعمال",
+    "zh-hans": "关于会议议程草案说明的书面意见",
+}
 
 
 def _march_2026(meeting: Meeting, secretariat: User) -> None:
@@ -726,7 +995,7 @@ def _march_2026(meeting: Meeting, secretariat: User) -> None:
                 meeting=meeting,
                 starts_at=datetime.datetime(2026, 3, day, hour, tzinfo=zurich),
                 defaults={
-                    "title": "WGTU" if body == Body.WGTU else "WGETI",
+                    **in_languages("title", SESSION_TITLES[body]),
                     "body": body,
                     "ends_at": datetime.datetime(2026, 3, day, hour + 3, tzinfo=zurich),
                     "room": "CICG, Room 2",
@@ -735,14 +1004,14 @@ def _march_2026(meeting: Meeting, secretariat: User) -> None:
     for kind, title, issued_on, due_on, issued_by in (
         (
             CallKind.AD_HOC_ISSUES,
-            "Proposals of ad hoc issues",
+            AD_HOC_ISSUES_CALL,
             D(2025, 12, 4),
             D(2026, 2, 1),
             "CSP12 President",
         ),
         (
             CallKind.WRITTEN_COMMENTS,
-            "Written comments on the draft agenda notes",
+            WRITTEN_COMMENTS_CALL,
             D(2026, 2, 18),
             D(2026, 3, 5),
             "WGETI Chair",
@@ -752,7 +1021,7 @@ def _march_2026(meeting: Meeting, secretariat: User) -> None:
             meeting=meeting,
             kind=kind,
             defaults={
-                "title": title,
+                **in_languages("title", title),
                 "issued_on": issued_on,
                 "due_on": due_on,
                 "issued_by": issued_by,

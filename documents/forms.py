@@ -49,8 +49,9 @@ class LanguageVersionForm(forms.Form):
         return uploaded
 
 
-class AgendaItemForm(TranslatedFieldsForm, forms.Form):
-    """An agenda item in English and, where the Chair has them, in the other UN languages."""
+class AgendaItemTextsForm(TranslatedFieldsForm, forms.Form):
+    """An item's texts: in English and, where the Chair has them, in the other UN
+    languages (also how the Chair adds or corrects a language later)."""
 
     translated_fields = ("title", "annotation")
 
@@ -62,6 +63,11 @@ class AgendaItemForm(TranslatedFieldsForm, forms.Form):
         max_length=5000,
     )
     presenters = forms.CharField(label=_("Presenters"), max_length=500, required=False)
+
+
+class AgendaItemForm(AgendaItemTextsForm):
+    """A new item: its texts, and where it goes."""
+
     parent = forms.ModelChoiceField(
         label=_("Parent item (for a sub-item)"), queryset=None, required=False
     )
@@ -79,21 +85,6 @@ class AgendaItemForm(TranslatedFieldsForm, forms.Form):
             else AgendaItem.objects.none()
         )
         self.fields["session"].queryset = MeetingSession.objects.filter(meeting=agenda.meeting)
-
-
-class AgendaItemTextsForm(TranslatedFieldsForm, forms.Form):
-    """An item's texts in the six UN languages: the Chair adds or corrects a language."""
-
-    translated_fields = ("title", "annotation")
-
-    title = forms.CharField(label=_("Title"), max_length=300)
-    annotation = forms.CharField(
-        label=_("Annotation"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        required=False,
-        max_length=5000,
-    )
-    presenters = forms.CharField(label=_("Presenters"), max_length=500, required=False)
 
 
 class DocumentRegisterForm(TranslatedFieldsForm, forms.Form):

@@ -13,7 +13,7 @@ from att_portal import access, marking
 from att_portal.access import Action
 from att_portal.l10n.content import translations_of
 from att_portal.meetings.enums import Body
-from att_portal.refusals import add_refusal
+from att_portal.refusals import submitted
 
 from . import agenda as agenda_services
 from . import selectors, services
@@ -170,16 +170,11 @@ def agenda_item_edit(request: HttpRequest, meeting_pk: int, item_pk: int) -> Htt
             "annotation": translations_of(item, "annotation"),
         },
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            agenda_services.agenda_item_update_texts(
-                by=request.user, item=item, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            add_refusal(form, exc)
-        else:
-            messages.success(request, _("The item is saved."))
-            return redirect("documents:agenda", meeting_pk=meeting.pk)
+    if request.method == "POST" and submitted(
+        form, agenda_services.agenda_item_update_texts, by=request.user, item=item
+    ):
+        messages.success(request, _("The item is saved."))
+        return redirect("documents:agenda", meeting_pk=meeting.pk)
     return render(
         request,
         "documents/agenda_item_edit.html",

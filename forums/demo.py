@@ -194,13 +194,36 @@ def _presentations(people, states, meetings) -> None:
     austria = people["delegate-sp"]
     meeting = meetings["DIEF meeting, February 2027"]
     case = Case.objects.get(title=AUSTRIAN_CASE)
-    if CasePresentation.objects.filter(case=case, meeting=meeting).exists():
+    presentation = CasePresentation.objects.filter(case=case, meeting=meeting).first()
+    if presentation is not None:
+        _presentation_items_refresh(presentation, austria)
         return
     try:
         presentation = presentation_intend(by=austria, case=case, meeting=meeting)
         concerned_states_name(by=austria, presentation=presentation, states=[states["TH"]])
     except ValidationError:  # seeded after the meeting or its agenda's adoption
         return
+
+
+def _presentation_items_refresh(presentation, by: User) -> None:
+    """Seeded again: the presentation's items on the draft agenda get the wording of the
+    portal's catalogues in each UN language (as when they were first put there)."""
+    from django.utils.translation import gettext as _
+
+    from att_portal.demo import refresh_translations
+    from att_portal.l10n.content import in_each_language
+
+    from .services.presentations import RIGHT_OF_REPLY_TITLE, presentation_titles_refresh
+
+    presentation_titles_refresh(by=by, case=presentation.case)
+    if presentation.reply_item is not None:
+        refresh_translations(
+            presentation.reply_item,
+            {
+                "title": in_each_language(lambda: RIGHT_OF_REPLY_TITLE),
+                "annotation": in_each_language(lambda: _("ToR art. %(number)s") % {"number": 12}),
+            },
+        )
 
 
 def _expert(people, meetings) -> None:

@@ -3,6 +3,27 @@ adds its own function here."""
 
 from __future__ import annotations
 
+# The agenda items of the accepted ad hoc issues: the proposal keeps its author's English
+# title, the Chair's agenda has it in the six languages (the Chinese of seed 004).
+AD_HOC_AGENDA_TITLES = {
+    "Risk assessment of arms exports to Sudan": {
+        "en": "Risk assessment of arms exports to Sudan",
+        "fr": "Évaluation des risques liés aux exportations d'armes vers le Soudan",
+        "es": "Evaluación de los riesgos de las exportaciones de armas al Sudán",
+        "ru": "Оценка рисков, связанных с экспортом оружия в Судан",
+        "ar": "تقييم مخاطر صادرات الأسلحة إلى السودان",
+        "zh-hans": "对向苏丹出口武器的风险评估",
+    },
+    "Maritime security and the Arms Trade Treaty": {
+        "en": "Maritime security and the Arms Trade Treaty",
+        "fr": "La sécurité maritime et le Traité sur le commerce des armes",
+        "es": "La seguridad marítima y el Tratado sobre el Comercio de Armas",
+        "ru": "Безопасность на море и Договор о торговле оружием",
+        "ar": "الأمن البحري ومعاهدة تجارة الأسلحة",
+        "zh-hans": "海上安全与《武器贸易条约》",
+    },
+}
+
 
 def _ad_hoc_issues(people: dict, meetings: dict, cycles: dict) -> None:
     """Seed 004: the CSP12 President's call of 4 December 2025 (due 1 February 2026) and
@@ -12,6 +33,7 @@ def _ad_hoc_issues(people: dict, meetings: dict, cycles: dict) -> None:
     import datetime
     from zoneinfo import ZoneInfo
 
+    from att_portal.demo import AD_HOC_ISSUES_CALL, in_languages, refresh_translations
     from att_portal.directory.enums import Affiliation, OrganisationKind
     from att_portal.directory.models import Organisation, User
     from att_portal.l10n.content import set_translations
@@ -29,7 +51,7 @@ def _ad_hoc_issues(people: dict, meetings: dict, cycles: dict) -> None:
         meeting=meeting,
         kind=CallKind.AD_HOC_ISSUES,
         defaults={
-            "title": "Proposals of ad hoc issues",
+            **in_languages("title", AD_HOC_ISSUES_CALL),
             "issued_on": datetime.date(2025, 12, 4),
             "due_on": datetime.date(2026, 2, 1),
             "issued_by": "CSP12 President",
@@ -153,6 +175,15 @@ def _ad_hoc_issues(people: dict, meetings: dict, cycles: dict) -> None:
             },
         )
         if not created:
+            # Seeded again: the agenda item keeps its place and gets today's wording.
+            if proposal.agenda_item is not None:
+                refresh_translations(
+                    proposal.agenda_item,
+                    {
+                        "title": AD_HOC_AGENDA_TITLES.get(title, {"en": title}),
+                        "annotation": agenda_annotation(proposal),
+                    },
+                )
             continue
         AdHocIssueProposal.objects.filter(pk=proposal.pk).update(submitted_at=submitted_at)
         proposal.submitted_at = submitted_at
@@ -180,7 +211,7 @@ def _ad_hoc_issues(people: dict, meetings: dict, cycles: dict) -> None:
             position=siblings + 1,
             presenters=presenters_of(proposal),
         )
-        set_translations(item, "title", title)
+        set_translations(item, "title", AD_HOC_AGENDA_TITLES.get(title, title))
         set_translations(item, "annotation", agenda_annotation(proposal))
         item.save()
         proposal.state_of_proposal = state
@@ -291,19 +322,477 @@ WORKPLAN_QUESTIONS = {
         "Which ministries, agencies and stakeholders take part in the national consultation?",
     ],
 }
-# Seed 004: the CSP12 sub-working groups and their facilitators.
+# The workplan's phases and topics in the other five UN languages, keyed by the English
+# text (a topic named twice is translated once). Chinese: the terms of seed 002 (its chart
+# of the general periods/phases), and of seed 004 where it names the same thing.
+WORKPLAN_TEXTS = {
+    # Phases
+    "ATT domestication": {
+        "fr": "Transposition du TCA dans le droit interne",
+        "es": "Incorporación del TCA al derecho interno",
+        "ru": "Имплементация ДТО во внутреннем праве",
+        "ar": "إدماج معاهدة تجارة الأسلحة في القانون الوطني",
+        "zh-hans": "ATT归化",
+    },
+    "National control system": {
+        "fr": "Système national de contrôle",
+        "es": "Sistema nacional de control",
+        "ru": "Национальная система контроля",
+        "ar": "نظام المراقبة الوطني",
+        "zh-hans": "国家管制制度",
+    },
+    "General regulation of actors in transfers": {
+        "fr": "Réglementation générale des acteurs des transferts",
+        "es": "Regulación general de los agentes que intervienen en las transferencias",
+        "ru": "Общее регулирование деятельности участников передач",
+        "ar": "التنظيم العام للجهات الفاعلة في عمليات النقل",
+        "zh-hans": "转让行为体的一般监管",
+    },
+    "Application and authorisation": {
+        "fr": "Demande et autorisation",
+        "es": "Solicitud y autorización",
+        "ru": "Подача заявок и выдача разрешений",
+        "ar": "تقديم الطلبات ومنح الأذون",
+        "zh-hans": "申请和批准",
+    },
+    "Enforcement arrangements": {
+        "fr": "Dispositifs de contrôle de l'application",
+        "es": "Mecanismos de control del cumplimiento",
+        "ru": "Механизмы обеспечения соблюдения",
+        "ar": "ترتيبات الإنفاذ",
+        "zh-hans": "执法安排",
+    },
+    "Information management": {
+        "fr": "Gestion de l'information",
+        "es": "Gestión de la información",
+        "ru": "Управление информацией",
+        "ar": "إدارة المعلومات",
+        "zh-hans": "信息管理",
+    },
+    "Accounting and reporting": {
+        "fr": "Comptabilité et établissement de rapports",
+        "es": "Contabilidad y presentación de informes",
+        "ru": "Учет и отчетность",
+        "ar": "المحاسبة والإبلاغ",
+        "zh-hans": "会计核算和报告",
+    },
+    "Post-delivery measures": {
+        "fr": "Mesures postérieures à la livraison",
+        "es": "Medidas posteriores a la entrega",
+        "ru": "Меры после поставки",
+        "ar": "تدابير ما بعد التسليم",
+        "zh-hans": "交付后措施",
+    },
+    "International cooperation and assistance": {
+        "fr": "Coopération et assistance internationales",
+        "es": "Cooperación y asistencia internacionales",
+        "ru": "Международное сотрудничество и помощь",
+        "ar": "التعاون والمساعدة على الصعيد الدولي",
+        "zh-hans": "国际合作与援助",
+    },
+    # Topics
+    "Role of the executive": {
+        "fr": "Rôle du pouvoir exécutif",
+        "es": "Función del poder ejecutivo",
+        "ru": "Роль исполнительной власти",
+        "ar": "دور السلطة التنفيذية",
+        "zh-hans": "执行角色",
+    },
+    "Role of parliament": {
+        "fr": "Rôle du parlement",
+        "es": "Función del parlamento",
+        "ru": "Роль парламента",
+        "ar": "دور البرلمان",
+        "zh-hans": "议会的作用",
+    },
+    "Legislative process": {
+        "fr": "Processus législatif",
+        "es": "Proceso legislativo",
+        "ru": "Законодательный процесс",
+        "ar": "العملية التشريعية",
+        "zh-hans": "立法程序",
+    },
+    "National consultation": {
+        "fr": "Consultation nationale",
+        "es": "Consulta nacional",
+        "ru": "Национальные консультации",
+        "ar": "المشاورات الوطنية",
+        "zh-hans": "国家协商进程",
+    },
+    "Infrastructure": {
+        "fr": "Infrastructure",
+        "es": "Infraestructura",
+        "ru": "Инфраструктура",
+        "ar": "البنية الأساسية",
+        "zh-hans": "基础设施",
+    },
+    "National control list": {
+        "fr": "Liste nationale de contrôle",
+        "es": "Lista nacional de control",
+        "ru": "Национальный контрольный список",
+        "ar": "قائمة المراقبة الوطنية",
+        "zh-hans": "国家管制清单",
+    },
+    "Competent national authorities": {
+        "fr": "Autorités nationales compétentes",
+        "es": "Autoridades nacionales competentes",
+        "ru": "Компетентные национальные органы",
+        "ar": "السلطات الوطنية المختصة",
+        "zh-hans": "国家主管部门",
+    },
+    "National points of contact": {
+        "fr": "Points de contact nationaux",
+        "es": "Puntos de contacto nacionales",
+        "ru": "Национальные координационные центры",
+        "ar": "جهات الاتصال الوطنية",
+        "zh-hans": "国家联络点",
+    },
+    "Legislation": {
+        "fr": "Législation",
+        "es": "Legislación",
+        "ru": "Законодательство",
+        "ar": "التشريعات",
+        "zh-hans": "立法",
+    },
+    "Inter-agency coordination": {
+        "fr": "Coordination interinstitutions",
+        "es": "Coordinación interinstitucional",
+        "ru": "Межведомственная координация",
+        "ar": "التنسيق بين الوكالات",
+        "zh-hans": "机构间协调",
+    },
+    "Registration": {
+        "fr": "Enregistrement",
+        "es": "Registro",
+        "ru": "Регистрация",
+        "ar": "التسجيل",
+        "zh-hans": "登记措施",
+    },
+    "Outreach, including to industry": {
+        "fr": "Sensibilisation, y compris auprès de l'industrie",
+        "es": "Divulgación, en particular entre la industria",
+        "ru": "Информационно-разъяснительная работа, в том числе с промышленностью",
+        "ar": "التوعية، بما في ذلك التوعية الموجهة إلى الصناعة",
+        "zh-hans": "外联计划，包括与行业的外联",
+    },
+    "Internal compliance programmes": {
+        "fr": "Programmes internes de conformité",
+        "es": "Programas internos de cumplimiento",
+        "ru": "Программы внутреннего контроля за соблюдением требований",
+        "ar": "برامج الامتثال الداخلي",
+        "zh-hans": "内部合规计划",
+    },
+    "Regulatory documents": {
+        "fr": "Documents réglementaires",
+        "es": "Documentos reglamentarios",
+        "ru": "Нормативные документы",
+        "ar": "الوثائق التنظيمية",
+        "zh-hans": "法规文件",
+    },
+    "Prohibitions": {
+        "fr": "Interdictions",
+        "es": "Prohibiciones",
+        "ru": "Запреты",
+        "ar": "المحظورات",
+        "zh-hans": "禁止",
+    },
+    "Risk assessment": {
+        "fr": "Évaluation des risques",
+        "es": "Evaluación de riesgos",
+        "ru": "Оценка рисков",
+        "ar": "تقييم المخاطر",
+        "zh-hans": "风险评估",
+    },
+    "Mitigation measures": {
+        "fr": "Mesures d'atténuation",
+        "es": "Medidas de mitigación",
+        "ru": "Меры по снижению рисков",
+        "ar": "تدابير التخفيف",
+        "zh-hans": "缓解措施",
+    },
+    "Decision-making": {
+        "fr": "Prise de décisions",
+        "es": "Adopción de decisiones",
+        "ru": "Принятие решений",
+        "ar": "اتخاذ القرارات",
+        "zh-hans": "决策",
+    },
+    "Review of decisions": {
+        "fr": "Réexamen des décisions",
+        "es": "Revisión de las decisiones",
+        "ru": "Пересмотр решений",
+        "ar": "مراجعة القرارات",
+        "zh-hans": "审查决定",
+    },
+    "Document verification": {
+        "fr": "Vérification des documents",
+        "es": "Verificación de documentos",
+        "ru": "Проверка документов",
+        "ar": "التحقق من الوثائق",
+        "zh-hans": "文件的验证",
+    },
+    "Commitments of actors": {
+        "fr": "Engagements des acteurs",
+        "es": "Compromisos de los agentes",
+        "ru": "Обязательства участников",
+        "ar": "التزامات الجهات الفاعلة",
+        "zh-hans": "各个角色的承诺",
+    },
+    "Legal framework": {
+        "fr": "Cadre juridique",
+        "es": "Marco jurídico",
+        "ru": "Правовая база",
+        "ar": "الإطار القانوني",
+        "zh-hans": "法律框架",
+    },
+    "Legal and administrative procedures": {
+        "fr": "Procédures juridiques et administratives",
+        "es": "Procedimientos jurídicos y administrativos",
+        "ru": "Правовые и административные процедуры",
+        "ar": "الإجراءات القانونية والإدارية",
+        "zh-hans": "法律和行政程序",
+    },
+    "Records": {
+        "fr": "Registres",
+        "es": "Registros",
+        "ru": "Ведение документации",
+        "ar": "السجلات",
+        "zh-hans": "记录管理",
+    },
+    "National coordination": {
+        "fr": "Coordination nationale",
+        "es": "Coordinación nacional",
+        "ru": "Национальная координация",
+        "ar": "التنسيق الوطني",
+        "zh-hans": "国家协调",
+    },
+    "Litigation": {
+        "fr": "Contentieux",
+        "es": "Litigios",
+        "ru": "Судебные разбирательства",
+        "ar": "التقاضي",
+        "zh-hans": "诉讼安排",
+    },
+    "Reports to the Secretariat": {
+        "fr": "Rapports au Secrétariat",
+        "es": "Informes a la Secretaría",
+        "ru": "Доклады Секретариату",
+        "ar": "التقارير المقدمة إلى الأمانة",
+        "zh-hans": "将报告移交给秘书处",
+    },
+    "Reports to cabinet": {
+        "fr": "Rapports au conseil des ministres",
+        "es": "Informes al consejo de ministros",
+        "ru": "Доклады кабинету министров",
+        "ar": "التقارير المقدمة إلى مجلس الوزراء",
+        "zh-hans": "向内阁报告",
+    },
+    "Reports to parliament": {
+        "fr": "Rapports au parlement",
+        "es": "Informes al parlamento",
+        "ru": "Доклады парламенту",
+        "ar": "التقارير المقدمة إلى البرلمان",
+        "zh-hans": "向议会提交的报告",
+    },
+    "Audit queries": {
+        "fr": "Demandes des organes de contrôle des comptes",
+        "es": "Consultas de los órganos de auditoría",
+        "ru": "Запросы органов аудита",
+        "ar": "استفسارات مراجعي الحسابات",
+        "zh-hans": "审计查询",
+    },
+    "Public requests": {
+        "fr": "Demandes du public",
+        "es": "Solicitudes del público",
+        "ru": "Запросы общественности",
+        "ar": "طلبات الجمهور",
+        "zh-hans": "公开信息请求",
+    },
+    "Transfer assurances": {
+        "fr": "Garanties relatives aux transferts",
+        "es": "Garantías relativas a las transferencias",
+        "ru": "Гарантии в отношении передачи",
+        "ar": "ضمانات النقل",
+        "zh-hans": "转让承诺",
+    },
+    "Delivery verification certificates": {
+        "fr": "Certificats de vérification de livraison",
+        "es": "Certificados de verificación de la entrega",
+        "ru": "Сертификаты подтверждения доставки",
+        "ar": "شهادات التحقق من التسليم",
+        "zh-hans": "交付核查证书（DVC）",
+    },
+    "Post-shipment cooperation": {
+        "fr": "Coopération après expédition",
+        "es": "Cooperación posterior al envío",
+        "ru": "Сотрудничество после отгрузки",
+        "ar": "التعاون بعد الشحن",
+        "zh-hans": "装运后合作",
+    },
+    "Verification": {
+        "fr": "Vérification",
+        "es": "Verificación",
+        "ru": "Проверка",
+        "ar": "التحقق",
+        "zh-hans": "验证",
+    },
+    "Stockpile management": {
+        "fr": "Gestion des stocks",
+        "es": "Gestión de existencias",
+        "ru": "Управление запасами",
+        "ar": "إدارة المخزونات",
+        "zh-hans": "库存管理",
+    },
+    "International cooperation": {
+        "fr": "Coopération internationale",
+        "es": "Cooperación internacional",
+        "ru": "Международное сотрудничество",
+        "ar": "التعاون الدولي",
+        "zh-hans": "国际合作",
+    },
+    "International assistance": {
+        "fr": "Assistance internationale",
+        "es": "Asistencia internacional",
+        "ru": "Международная помощь",
+        "ar": "المساعدة الدولية",
+        "zh-hans": "国际援助",
+    },
+    # Practical implementation questions
+    "How does the national control list cover the eight categories of Article 2(1)?": {
+        "fr": "Comment la liste nationale de contrôle couvre-t-elle les huit catégories visées "
+        "au paragraphe 1 de l'article 2\u00a0?",
+        "es": "¿Cómo abarca la lista nacional de control las ocho categorías del artículo 2, "
+        "párrafo 1?",
+        "ru": "Каким образом национальный контрольный список охватывает восемь категорий, "
+        "указанных в пункте 1 статьи 2?",
+        "ar": "كيف تشمل قائمة المراقبة الوطنية الفئات الثماني المذكورة في الفقرة 1 من المادة 2؟",
+        "zh-hans": "国家管制清单如何涵盖第2条第(1)款所列的八个类别？",
+    },
+    "How and how often is the list updated, and who is consulted?": {
+        "fr": "Comment et à quelle fréquence la liste est-elle mise à jour, et qui est "
+        "consulté\u00a0?",
+        "es": "¿Cómo y con qué frecuencia se actualiza la lista, y a quién se consulta?",
+        "ru": "Каким образом и как часто обновляется список и с кем проводятся консультации?",
+        "ar": "كيف تُحدَّث القائمة وكم مرة، ومن يُستشار في ذلك؟",
+        "zh-hans": "清单如何更新、多久更新一次，征求哪些方面的意见？",
+    },
+    "Which sources of information inform the assessment under Articles 6 and 7?": {
+        "fr": "Sur quelles sources d'information l'évaluation au titre des articles 6 et 7 "
+        "s'appuie-t-elle\u00a0?",
+        "es": "¿En qué fuentes de información se basa la evaluación con arreglo a los "
+        "artículos 6 y 7?",
+        "ru": "На какие источники информации опирается оценка согласно статьям 6 и 7?",
+        "ar": "ما مصادر المعلومات التي يستند إليها التقييم بموجب المادتين 6 و7؟",
+        "zh-hans": "根据第6条和第7条进行评估时参考哪些信息来源？",
+    },
+    "How is the risk of serious acts of gender-based violence (Article 7(4)) assessed?": {
+        "fr": "Comment le risque d'actes graves de violence fondée sur le genre (paragraphe 4 "
+        "de l'article 7) est-il évalué\u00a0?",
+        "es": "¿Cómo se evalúa el riesgo de actos graves de violencia por razón de género "
+        "(artículo 7, párrafo 4)?",
+        "ru": "Каким образом оценивается риск совершения серьезных актов гендерного насилия "
+        "(пункт 4 статьи 7)?",
+        "ar": "كيف يُقيَّم خطر ارتكاب أعمال خطيرة من العنف القائم على نوع الجنس (الفقرة 4 من "
+        "المادة 7)؟",
+        "zh-hans": "如何评估严重的基于性别的暴力行为的风险（第7条第(4)款）？",
+    },
+    "When is an authorisation reassessed if new relevant information comes to light?": {
+        "fr": "Dans quels cas une autorisation est-elle réévaluée lorsque de nouvelles "
+        "informations pertinentes apparaissent\u00a0?",
+        "es": "¿En qué casos se vuelve a evaluar una autorización si sale a la luz nueva "
+        "información pertinente?",
+        "ru": "В каких случаях разрешение подлежит повторной оценке, если появляется новая "
+        "соответствующая информация?",
+        "ar": "متى يُعاد تقييم الإذن إذا ظهرت معلومات جديدة ذات صلة؟",
+        "zh-hans": "出现新的相关信息时，在何种情况下重新评估批准？",
+    },
+    "Which authority issues delivery verification certificates, and in what form?": {
+        "fr": "Quelle autorité délivre les certificats de vérification de livraison, et sous "
+        "quelle forme\u00a0?",
+        "es": "¿Qué autoridad expide los certificados de verificación de la entrega, y en "
+        "qué forma?",
+        "ru": "Какой орган выдает сертификаты подтверждения доставки и в какой форме?",
+        "ar": "ما السلطة التي تصدر شهادات التحقق من التسليم، وبأي شكل؟",
+        "zh-hans": "哪个主管部门签发交付核查证书，采用何种形式？",
+    },
+    "Which ministries, agencies and stakeholders take part in the national consultation?": {
+        "fr": "Quels ministères, organismes et parties prenantes participent à la "
+        "consultation nationale\u00a0?",
+        "es": "¿Qué ministerios, organismos y partes interesadas participan en la consulta "
+        "nacional?",
+        "ru": "Какие министерства, ведомства и заинтересованные стороны участвуют в "
+        "национальных консультациях?",
+        "ar": "ما الوزارات والوكالات والجهات صاحبة المصلحة التي تشارك في المشاورات الوطنية؟",
+        "zh-hans": "哪些部委、机构和利益攸关方参与国家协商进程？",
+    },
+}
+
+
+def _in_six(english_text: str) -> dict[str, str]:
+    """A workplan text in the six languages (English alone if it has no translation)."""
+    return {"en": english_text, **WORKPLAN_TEXTS.get(english_text, {})}
+
+
+# Seed 004: the CSP12 sub-working groups and their facilitators; name and mandate in the
+# six languages (the Chinese of seed 004).
 CSP12_SUB_WORKING_GROUPS = [
     (
-        "Exchange of National Implementation Practices",
+        {
+            "en": "Exchange of National Implementation Practices",
+            "fr": "Échange de pratiques nationales de mise en œuvre",
+            "es": "Intercambio de prácticas nacionales de aplicación",
+            "ru": "Обмен национальной практикой осуществления",
+            "ar": "تبادل الممارسات الوطنية في مجال التنفيذ",
+            "zh-hans": "交流国家执行做法",
+        },
         "Ms Essate Weldemichael and Mr Edward Kawa (Sierra Leone)",
-        "Exchange of national practice on the national control system (brokering) and on "
-        "risk assessment under Articles 6 and 7.",
+        {
+            "en": "Exchange of national practice on the national control system (brokering) "
+            "and on risk assessment under Articles 6 and 7.",
+            "fr": "Échange de pratiques nationales sur le système national de contrôle "
+            "(courtage) et sur l'évaluation des risques au titre des articles 6 et 7.",
+            "es": "Intercambio de prácticas nacionales sobre el sistema nacional de control "
+            "(intermediación) y sobre la evaluación de riesgos con arreglo a los artículos 6 "
+            "y 7.",
+            "ru": "Обмен национальной практикой в отношении национальной системы контроля "
+            "(брокерская деятельность) и оценки рисков согласно статьям 6 и 7.",
+            "ar": "تبادل الممارسات الوطنية بشأن نظام المراقبة الوطني (السمسرة) وبشأن تقييم "
+            "المخاطر بموجب المادتين 6 و7.",
+            "zh-hans": "就国家管制制度（中介活动）以及第6条和第7条规定的风险评估交流国家做法。",
+        },
     ),
     (
-        "Current and Emerging Implementation Issues",
+        {
+            "en": "Current and Emerging Implementation Issues",
+            "fr": "Questions actuelles et nouvelles relatives à la mise en œuvre",
+            "es": "Cuestiones actuales y emergentes relativas a la aplicación",
+            "ru": "Текущие и возникающие вопросы осуществления",
+            "ar": "مسائل التنفيذ الراهنة والناشئة",
+            "zh-hans": "当前和新出现的执行问题",
+        },
         "Col. Philippe Lejeune (France), WGETI Chair",
-        "Scope and national control lists; role of industry and human rights/IHL due "
-        "diligence; guidance on Article 7(4); inter-agency cooperation.",
+        {
+            "en": "Scope and national control lists; role of industry and human rights/IHL due "
+            "diligence; guidance on Article 7(4); inter-agency cooperation.",
+            "fr": "Champ d'application et listes nationales de contrôle\u00a0; rôle de l'industrie "
+            "et devoir de diligence en matière de droits de l'homme et de droit international "
+            "humanitaire\u00a0; orientations sur le paragraphe 4 de l'article 7\u00a0; coopération "
+            "interinstitutions.",
+            "es": "Ámbito de aplicación y listas nacionales de control; función de la industria "
+            "y diligencia debida en materia de derechos humanos y derecho internacional "
+            "humanitario; orientaciones sobre el artículo 7, párrafo 4; cooperación "
+            "interinstitucional.",
+            "ru": "Сфера применения и национальные контрольные списки; роль промышленности и "
+            "должная осмотрительность в области прав человека и международного гуманитарного "
+            "права; руководящие указания по пункту 4 статьи 7; межведомственное "
+            "сотрудничество.",
+            "ar": "النطاق وقوائم المراقبة الوطنية؛ ودور الصناعة والعناية الواجبة في مجال حقوق "
+            "الإنسان والقانون الدولي الإنساني؛ والتوجيهات بشأن الفقرة 4 من المادة 7؛ والتعاون "
+            "بين الوكالات.",
+            "zh-hans": "《条约》的范围和国家管制清单；"
+            "产业界的作用以及人权和国际人道主义法尽职调查；"
+            "关于执行第7条第(4)款的指导；机构间合作。",
+        },
     ),
 ]
 TRADE_PROFILES = {
@@ -323,6 +812,8 @@ def seed_structure(people: dict, states: dict, meetings: dict, cycles: dict) -> 
     import datetime
     from zoneinfo import ZoneInfo
 
+    from att_portal.demo import in_languages
+    from att_portal.l10n.content import english
     from att_portal.meetings.enums import CallKind
     from att_portal.meetings.models import MeetingCall
 
@@ -342,23 +833,33 @@ def seed_structure(people: dict, states: dict, meetings: dict, cycles: dict) -> 
     for number, (phase_title, topic_titles) in enumerate(WORKPLAN, start=1):
         phase, _created = Phase.objects.update_or_create(
             number=number,
-            defaults={"title": phase_title, "is_cross_cutting": number == len(WORKPLAN)},
+            defaults={
+                **in_languages("title", _in_six(phase_title)),
+                "is_cross_cutting": number == len(WORKPLAN),
+            },
         )
         for position, title in enumerate(topic_titles, start=1):
             topics[phase_title, title], _created = Topic.objects.update_or_create(
-                phase=phase, title=title, defaults={"position": position}
+                phase=phase,
+                title_en=title,
+                defaults={**in_languages("title", _in_six(title)), "position": position},
             )
     for key, questions in WORKPLAN_QUESTIONS.items():
         for position, text in enumerate(questions, start=1):
             ImplementationQuestion.objects.update_or_create(
-                topic=topics[key], position=position, defaults={"text": text}
+                topic=topics[key], position=position, defaults=in_languages("text", _in_six(text))
             )
     groups = {}
     for position, (name, facilitators, mandate) in enumerate(CSP12_SUB_WORKING_GROUPS, 1):
-        groups[name], _created = SubWorkingGroup.objects.update_or_create(
+        groups[english(name)], _created = SubWorkingGroup.objects.update_or_create(
             cycle=cycles[12],
-            name=name,
-            defaults={"facilitators": facilitators, "mandate": mandate, "position": position},
+            name_en=english(name),
+            defaults={
+                **in_languages("name", name),
+                **in_languages("mandate", mandate),
+                "facilitators": facilitators,
+                "position": position,
+            },
         )
     for code, profile in TRADE_PROFILES.items():
         state = states[code]

@@ -67,9 +67,9 @@ def content(obj, field: str, mark: bool = True, linebreaks: bool = False):
     if not mark:
         return format_html('<span lang="en" dir="ltr">{}</span>', shown)
     return format_html(
-        '<span lang="en" dir="ltr">{}</span> <small class="fallback-mark">({})</small>',
+        '<span lang="en" dir="ltr">{}</span> <small class="fallback-mark">{}</small>',
         shown,
-        _("in English"),
+        _("(in English)"),
     )
 
 

@@ -3,6 +3,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from att_portal.l10n.content import TranslatedFieldsForm
+
 from .enums import Body
 
 
@@ -16,7 +18,9 @@ class NominationForm(forms.Form):
         self.fields["person"].queryset = members
 
 
-class SessionForm(forms.Form):
+class SessionForm(TranslatedFieldsForm, forms.Form):
+    translated_fields = ("title",)
+
     title = forms.CharField(label=_("Title"), max_length=200)
     body = forms.ChoiceField(
         label=_("Given to"), choices=[("", "—"), *Body.choices], required=False

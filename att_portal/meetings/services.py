@@ -15,6 +15,7 @@ from django.utils.translation import ngettext
 from att_portal import access
 from att_portal.directory.enums import Affiliation, AttStatus, Role
 from att_portal.directory.models import DIEF_STATUSES, Organisation, RoleAssignment, State, User
+from att_portal.l10n.content import Translations, set_translations
 from att_portal.notifications.services import Message, messages_queue
 
 from .enums import Body
@@ -28,23 +29,24 @@ def session_add(
     *,
     by: User,
     meeting: Meeting,
-    title: str,
+    title: str | Translations,
     body: str,
     starts_at: datetime.datetime,
     ends_at: datetime.datetime,
     room: str = "",
 ) -> MeetingSession:
+    """A session of the timetable; `title` is the English title or one per UN language."""
     access.require(by, access.Action.CHANGE, meeting)
     # Serialise changes to timetables so that two clerks cannot book one room twice.
     Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
     session = MeetingSession(
         meeting=meeting,
-        title=title,
         body=body or meeting.body,
         starts_at=starts_at,
         ends_at=ends_at,
         room=room.strip(),
     )
+    set_translations(session, "title", title)
     session.full_clean()
     session._history_user = by
     session.save()

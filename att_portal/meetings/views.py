@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from att_portal import access, marking
 from att_portal.access import Action
+from att_portal.refusals import add_refusal
 
 from . import selectors, services
 from .calendar import calendar_for
@@ -161,7 +162,7 @@ def session_add(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.session_add(by=request.user, meeting=meeting, **form.cleaned_data)
         except ValidationError as exc:
-            form.add_error(None, exc)
+            add_refusal(form, exc)
         else:
             messages.success(request, _("The session is on the timetable."))
             return redirect(meeting)

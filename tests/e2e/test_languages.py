@@ -52,7 +52,7 @@ def sign_in_as(page, live_server, username: str) -> None:
     page.goto(f"{live_server.url}/")
     page.locator("#id_username").fill(username)
     page.locator("#id_password").fill(PASSWORD)
-    page.locator("form button[type=submit]").click()
+    page.locator("#id_password").press("Enter")
     page.wait_for_url(lambda url: "/accounts/" not in url)
 
 
@@ -68,7 +68,11 @@ def test_dashboard_and_agenda_in_arabic_and_chinese(
     chair.preferred_language = language
     chair.save(update_fields=["preferred_language"])
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.set_extra_http_headers({"Accept-Language": browser_locale})
+    # A browser set to the reader's language, on a laptop-sized window.
+    page = page.context.browser.new_context(
+        locale=browser_locale, viewport={"width": 1280, "height": 900}
+    ).new_page()
+    page.set_default_timeout(15_000)
 
     page.goto(f"{live_server.url}/")
     assert page.locator("html").get_attribute("lang") == ("zh-Hans" if language != "ar" else "ar")

@@ -63,3 +63,26 @@ def test_a_refused_mail_goes_back_to_the_queue(monkeypatch):
         1,
         "SMTP server unreachable",
     )
+
+
+def test_an_arabic_mail_reads_right_to_left_with_latin_names_and_links_in_order():
+    person = UserFactory(preferred_language="ar", first_name="Ahmed", last_name="Khan")
+
+    queued = queue_reset_mail(person, key="reset:ar")
+
+    assert queued.body_html.startswith('<!DOCTYPE html>\n<html lang="ar" dir="rtl">')
+    assert '<bdi dir="ltr">Ahmed Khan</bdi>' in queued.body_html
+    assert "\u2066Ahmed Khan\u2069" in queued.body_text
+    # The link stays whole, so that mail programs still recognise it.
+    assert "\nhttp://" in queued.body_text
+    assert "\u2066http" not in queued.body_text
+
+
+def test_a_mail_in_a_left_to_right_language_has_no_isolation_marks():
+    person = UserFactory(preferred_language="fr", first_name="Anne", last_name="Dupont")
+
+    queued = queue_reset_mail(person, key="reset:fr")
+
+    assert queued.body_html.startswith('<!DOCTYPE html>\n<html lang="fr" dir="ltr">')
+    assert "\u2066" not in queued.body_text
+    assert "<bdi" not in queued.body_html

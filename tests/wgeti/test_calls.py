@@ -201,10 +201,10 @@ def test_a_french_call_title_entered_in_the_form_is_shown_to_a_french_reader(mee
         in_french.content.decode()
     )
     with translation.override("es"):
-        mark = gettext("in English")
+        mark = gettext("(in English)")
     assert (
         '<h1 class="h3"><span lang="en" dir="ltr">Proposals of ad hoc issues for March 2026'
-        f'</span> <small class="fallback-mark">({mark})</small> '
+        f'</span> <small class="fallback-mark">{mark}</small> '
     ) in in_spanish.content.decode()
 
 

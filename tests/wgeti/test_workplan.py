@@ -166,8 +166,8 @@ SWG_FR = "Échange de pratiques nationales de mise en œuvre"
 def marked_english(text: str, language: str) -> str:
     """How a page in `language` shows a text that was written in English only."""
     with translation.override(language):
-        mark = gettext("in English")
-    return f'<span lang="en" dir="ltr">{text}</span> <small class="fallback-mark">({mark})</small>'
+        mark = gettext("(in English)")
+    return f'<span lang="en" dir="ltr">{text}</span> <small class="fallback-mark">{mark}</small>'
 
 
 def set_up_through_the_page(client) -> SubWorkingGroup:
@@ -234,9 +234,10 @@ def test_same_english_name_twice_in_a_cycle_is_refused_to_a_french_officer(clien
 
     with translation.override("fr"):
         refusal = gettext("The %(cycle)s cycle already has a sub-working group “%(name)s”.")
+        cycle_name = str(cycle)  # "CEP12" for a French reader
     assert response.status_code == 200
     assert response.context["form"].non_field_errors() == [
-        refusal % {"cycle": "CSP12", "name": SWG_EN}
+        refusal % {"cycle": cycle_name, "name": SWG_EN}
     ]
     assert SubWorkingGroup.objects.count() == 1
 

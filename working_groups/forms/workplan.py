@@ -36,7 +36,7 @@ class SubWorkingGroupForm(TranslatedFieldsForm, forms.Form):
         label=_("Mandate"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
     position = forms.IntegerField(
-        label=_("Position"),
+        label=_("Order in the list"),
         min_value=0,
         max_value=32767,
         initial=0,
