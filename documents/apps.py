@@ -7,4 +7,6 @@ class DocumentsConfig(AppConfig):
     verbose_name = _("Documents")
 
     def ready(self) -> None:
-        from . import permissions  # noqa: F401  (registers the policies)
+        from . import hooks, permissions  # noqa: F401  (registers the policies)
+
+        hooks.register()

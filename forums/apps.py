@@ -7,8 +7,6 @@ class ForumsConfig(AppConfig):
     verbose_name = _("Diversion Information Exchange Forum")
 
     def ready(self) -> None:
-        from att_portal import navigation
+        from . import hooks, permissions  # noqa: F401  (registers the policies)
 
-        from . import permissions  # registers the policies
-
-        navigation.register("dief", permissions.may_enter_dief)
+        hooks.register()

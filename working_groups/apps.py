@@ -7,4 +7,6 @@ class WorkingGroupsConfig(AppConfig):
     verbose_name = _("Working groups")
 
     def ready(self) -> None:
-        from . import permissions  # noqa: F401  (registers the policies)
+        from . import hooks, permissions  # noqa: F401  (registers the policies)
+
+        hooks.register()

@@ -8,4 +8,6 @@ class DirectoryConfig(AppConfig):
     verbose_name = _("Directory of States and people")
 
     def ready(self) -> None:
-        from . import permissions, signals  # noqa: F401  (registers policies and receivers)
+        from . import hooks, permissions, signals  # noqa: F401  (registers policies and receivers)
+
+        hooks.register()

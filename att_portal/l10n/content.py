@@ -93,6 +93,17 @@ def localized(obj, field: str, language: str | None = None) -> tuple[str, bool]:
     return english, language == DEFAULT_LANGUAGE or not english
 
 
+def in_any_language(fields: tuple[str, ...], text: str):
+    """A filter: texts written per UN language match in whichever language contains `text`."""
+    from django.db.models import Q
+
+    condition = Q()
+    for field in fields:
+        for language in LANGUAGE_CODES:
+            condition |= Q(**{f"{field_name(field, language)}__icontains": text})
+    return condition
+
+
 def translations_of(obj, field: str) -> dict[str, str]:
     """Every language's text of `field`, empty ones left out."""
     texts = {}

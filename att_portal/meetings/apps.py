@@ -8,4 +8,6 @@ class MeetingsConfig(AppConfig):
     verbose_name = _("Meetings")
 
     def ready(self) -> None:
-        from . import permissions  # noqa: F401  (registers the policies)
+        from . import hooks, permissions  # noqa: F401  (registers the policies)
+
+        hooks.register()

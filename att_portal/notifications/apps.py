@@ -8,4 +8,6 @@ class NotificationsConfig(AppConfig):
     verbose_name = _("Notifications")
 
     def ready(self) -> None:
-        from . import permissions  # noqa: F401  (registers the policy)
+        from . import hooks, permissions  # noqa: F401  (registers the policy)
+
+        hooks.register()

@@ -1,0 +1,76 @@
+"""The DIEF's entries on the dashboard, in the navigation, in the search and in the change
+history — each only for those the forum admits (ToR arts. 6 and 14)."""
+
+from __future__ import annotations
+
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from att_portal import marking, navigation, registry
+from att_portal.directory.permissions import is_dief_participant
+
+from . import models, selectors
+from .permissions import may_enter_dief
+
+
+def _dief(user) -> registry.Area | None:
+    if not may_enter_dief(user):
+        return None
+    return registry.Area(
+        _("Diversion Information Exchange Forum"),
+        _("Confidential exchanges among States Parties and signatories."),
+        reverse("dief:home"),
+    )
+
+
+def _matching(selector):
+    """Search DIEF material only for the forum's participants, after the second factor."""
+
+    def results(request, text):
+        user = request.user
+        if not is_dief_participant(user) or marking.lacks_second_factor(request):
+            return None
+        return selector(user).filter(Q(title__icontains=text) | Q(summary__icontains=text))
+
+    return results
+
+
+def register() -> None:
+    navigation.register("dief", may_enter_dief)
+    registry.add_dashboard_panel(40, _dief)
+    registry.add_search_provider(
+        registry.SearchProvider(
+            key="cases",
+            position=50,
+            label=_("DIEF cases"),
+            row_template="search/_dief_item.html",
+            results=_matching(selectors.cases_visible_to),
+            confidential=True,
+        )
+    )
+    registry.add_search_provider(
+        registry.SearchProvider(
+            key="platform",
+            position=60,
+            label=_("DIEF information exchange platform"),
+            row_template="search/_dief_item.html",
+            results=_matching(selectors.platform_items_visible_to),
+            confidential=True,
+        )
+    )
+    # Each policy keeps the history as narrow as the object (ToR arts. 14-16, 22).
+    for kind, model in {
+        "case": models.Case,
+        "platform-item": models.PlatformItem,
+        "presentation": models.CasePresentation,
+        "concerned-state": models.ConcernedState,
+        "use-request": models.OperationalUseRequest,
+        "challenge": models.DisclosureChallenge,
+        "law-enforcement-contact": models.LawEnforcementContact,
+        "briefing": models.Briefing,
+        "briefing-position": models.BriefingPosition,
+        "expert-proposal": models.ExpertProposal,
+        "expert-objection": models.ExpertObjection,
+    }.items():
+        registry.add_history_kind(kind, model)
