@@ -1,6 +1,9 @@
-"""Demo data taken from the Treaty's documents: CSP cycles 10-12, the DIEF meetings, the
+"""Demo data taken from the Treaty's documents: CSP cycles 8-12, the DIEF meetings, the
 March 2026 WGETI meeting, a realistic set of States and the organisations named in the
-seeds, and one account per role. Seeding is idempotent and refused with DEBUG off."""
+seeds, and one account per role — and, laid out relative to the day of seeding, a DIEF
+meeting and a WGETI meeting ahead, so that the demo is live on any date. Seeding again is
+harmless (it adds nothing twice and changes nothing of the record); it is refused with
+DEBUG off."""
 
 from __future__ import annotations
 
@@ -11,9 +14,12 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.db import transaction
+from django.utils import timezone
 
+from att_portal import demo_calendar as calendar
+from att_portal.demo_calendar import month_title
 from att_portal.directory.enums import (
     Affiliation,
     AttStatus,
@@ -37,7 +43,13 @@ from att_portal.l10n.content import (
     translations_of,
 )
 from att_portal.meetings.enums import Body, CallKind, MeetingFormat
-from att_portal.meetings.models import CspCycle, Meeting, MeetingCall, MeetingSession
+from att_portal.meetings.models import (
+    DIEF_MEETINGS_PER_YEAR,
+    CspCycle,
+    Meeting,
+    MeetingCall,
+    MeetingSession,
+)
 from att_portal.meetings.services import meeting_invitations_issue
 
 D = datetime.date
@@ -376,13 +388,13 @@ OTHER_PEOPLE = [
 ]
 
 CYCLES = [
-    # (number, year, presidency)
+    # (number, year, presidency); the cycles after CSP12 are added as the meetings ahead
+    # need them (att_portal.demo_calendar.cycle_for).
     (8, 2022, None),
     (9, 2023, None),
     (10, 2024, "RO"),
     (11, 2025, "KR"),
     (12, 2026, "ZA"),
-    (13, 2027, None),
 ]
 
 # Texts that people write, in the six UN languages (UN style; terms of GLOSSARY.md, the
@@ -399,14 +411,6 @@ GENEVA = {
 CICG = dict.fromkeys(
     ("en", "fr", "es", "ru", "ar", "zh-hans"), "Centre International de Conférences Genève (CICG)"
 )
-DIEF_FEBRUARY_2027 = {
-    "en": "DIEF meeting, February 2027",
-    "fr": "Réunion du DIEF, février 2027",
-    "es": "Reunión del DIEF, febrero de 2027",
-    "ru": "Заседание DIEF, февраль 2027 года",
-    "ar": "اجتماع منتدى تبادل المعلومات المتعلقة بالتسريب، شباط/فبراير 2027",
-    "zh-hans": "2027年2月转用信息交流论坛会议",
-}
 WGETI_MARCH_2026 = {
     "en": "WGETI meeting, March 2026",
     "fr": "Réunion du GTAET, mars 2026",
@@ -416,17 +420,10 @@ WGETI_MARCH_2026 = {
     "zh-hans": "2026年3月有效执行条约工作组会议",
 }
 
+# The historical record: the meetings of the seeds, on their dates. The meetings ahead are
+# laid out relative to the day of seeding (`_meetings_ahead`).
 MEETINGS = [
     # (cycle, body, title, start, end, venue, format)
-    (
-        13,
-        Body.DIEF,
-        DIEF_FEBRUARY_2027,
-        D(2027, 2, 17),
-        D(2027, 2, 17),
-        GENEVA,
-        MeetingFormat.IN_PERSON,
-    ),
     (
         8,
         Body.DIEF,
@@ -707,14 +704,214 @@ def seed() -> list[str]:
         )
     _march_2026(meetings[english(WGETI_MARCH_2026)], people["secretariat"])
     _documents(cycles, people["secretariat"])
-    _draft_agenda(meetings[english(DIEF_FEBRUARY_2027)])
+    ahead = _meetings_ahead(people, timezone.localdate())
+    _draft_agenda(ahead.dief)
     from forums import demo as dief_demo
 
-    dief_demo.seed(people, states, meetings)
+    dief_demo.seed(people, states, meetings, ahead)
     from working_groups import demo as wgeti_demo
 
-    wgeti_demo.seed(people, states, meetings, cycles)
+    wgeti_demo.seed(people, states, meetings, cycles, ahead)
     return [a.username for a in DEMO_ACCOUNTS]
+
+
+# -- The meetings ahead ----------------------------------------------------------------------
+#
+# Seeded on any date, the demo offers a DIEF meeting and a WGETI meeting ahead, laid out
+# relative to that date (att_portal.demo_calendar) and titled by their month in the six
+# languages. A meeting laid out earlier that is still live is kept: seeding twice changes
+# nothing, seeding a few days later changes nothing either. One no longer live (over, or
+# too close for what the demo shows) stays as it is, part of the record, and the next
+# seeding lays out a new meeting for its own date.
+
+
+@dataclass(frozen=True)
+class MeetingsAhead:
+    today: datetime.date
+    dief: Meeting
+    wgeti: Meeting
+
+
+def _meetings_ahead(people: dict[str, User], today: datetime.date) -> MeetingsAhead:
+    dief = _dief_meeting_ahead(today, people["secretariat"])
+    wgeti = _wgeti_meeting_ahead(today, people["secretariat"])
+    _chair_terms(people, max(dief.cycle.number, wgeti.cycle.number))
+    return MeetingsAhead(today=today, dief=dief, wgeti=wgeti)
+
+
+def _laid_out(meetings) -> list[Meeting]:
+    """The meetings among `meetings` that the demo laid out: titled by their month."""
+    return [
+        meeting
+        for meeting in meetings.filter(cancelled_at__isnull=True).order_by("starts_on", "pk")
+        if meeting.title_en == month_title(meeting.body, meeting.starts_on)["en"]
+    ]
+
+
+def _meeting_ahead(
+    body: str, first: datetime.date, last: datetime.date, by: User, **fields
+) -> Meeting:
+    """The demo's meeting of `body` starting on `first`, laid out by the Secretariat (`by`)
+    if it is not there yet."""
+    laid_out = _laid_out(Meeting.objects.filter(body=body, starts_on=first))
+    if laid_out:
+        refresh_translations(laid_out[0], {"title": month_title(body, first)})
+        return laid_out[0]
+    meeting = Meeting(
+        cycle=calendar.cycle_for(first, by=by),
+        body=body,
+        starts_on=first,
+        ends_on=last,
+        **in_languages("title", month_title(body, first)),
+        **fields,
+    )
+    meeting._history_user = by
+    meeting._change_reason = "Demo: a meeting ahead"
+    meeting.full_clean()
+    meeting.save()
+    return meeting
+
+
+def _dief_meeting_ahead(today: datetime.date, secretariat: User) -> Meeting:
+    """A DIEF meeting whose deadlines are ahead: the one laid out earlier while an expert
+    can still be proposed for it, else a new one (ToR art. 3: at most two in a year)."""
+    kept = _laid_out(
+        Meeting.objects.filter(
+            body=Body.DIEF,
+            starts_on__gte=today + datetime.timedelta(days=calendar.DIEF_KEPT_DAYS_AHEAD),
+        )
+    )
+    if kept:
+        return _meeting_ahead(Body.DIEF, kept[0].starts_on, kept[0].ends_on, secretariat)
+    first = calendar.dief_start(today)
+    while (
+        Meeting.objects.filter(
+            body=Body.DIEF, starts_on__year=first.year, cancelled_at__isnull=True
+        ).count()
+        >= DIEF_MEETINGS_PER_YEAR
+    ):
+        first = calendar.weekday_on_or_after(D(first.year + 1, 2, 1), calendar.WEDNESDAY)
+    return _meeting_ahead(
+        Body.DIEF,
+        first,
+        first,
+        secretariat,
+        format=MeetingFormat.IN_PERSON,
+        **in_languages("venue", GENEVA),
+    )
+
+
+def _wgeti_meeting_ahead(today: datetime.date, secretariat: User) -> Meeting:
+    """A WGETI meeting with calls still open: the one laid out earlier while one of its
+    calls is open, else a new one with its timetable, its calls and its invitations."""
+    kept = _laid_out(
+        Meeting.objects.filter(
+            body=Body.WGETI, starts_on__gt=today, calls__due_on__gte=today
+        ).distinct()
+    )
+    if kept:
+        return _meeting_ahead(Body.WGETI, kept[0].starts_on, kept[0].ends_on, secretariat)
+    first = calendar.wgeti_start(today)
+    meeting = _meeting_ahead(
+        Body.WGETI,
+        first,
+        first + datetime.timedelta(days=calendar.WGETI_DAYS - 1),
+        secretariat,
+        format=MeetingFormat.HYBRID,
+        observers_admitted=True,
+        rolling_basis=True,
+        **in_languages("venue", CICG),
+    )
+    if not meeting.sessions.exists():
+        _timetable(meeting)
+    if not meeting.calls.exists():
+        dates = calendar.wgeti_calls(first, today)
+        for kind, title, due_on, issued_by in (
+            (
+                CallKind.AD_HOC_ISSUES,
+                AD_HOC_ISSUES_CALL,
+                dates["ad_hoc_issues_due_on"],
+                f"CSP{meeting.cycle.number} President",
+            ),
+            (
+                CallKind.WRITTEN_COMMENTS,
+                WRITTEN_COMMENTS_CALL,
+                dates["written_comments_due_on"],
+                "WGETI Chair",
+            ),
+        ):
+            call = MeetingCall(
+                meeting=meeting,
+                kind=kind,
+                issued_on=dates["issued_on"],
+                due_on=due_on,
+                issued_by=issued_by,
+                **in_languages("title", title),
+            )
+            call.full_clean()
+            call._history_user = secretariat
+            call.save()
+    if not meeting.invitations.exists():
+        meeting_invitations_issue(by=secretariat, meeting=meeting)
+    return meeting
+
+
+def _timetable(meeting: Meeting) -> None:
+    """As in March 2026 (seed 004): 3-hour sessions, the last afternoon given to WGTU."""
+    zurich = ZoneInfo("Europe/Zurich")
+    day = meeting.starts_on
+    while day <= meeting.ends_on:
+        for hour in (10, 15):
+            body = Body.WGTU if (day, hour) == (meeting.ends_on, 15) else Body.WGETI
+            session = MeetingSession(
+                meeting=meeting,
+                body=body,
+                starts_at=datetime.datetime.combine(day, datetime.time(hour), tzinfo=zurich),
+                ends_at=datetime.datetime.combine(day, datetime.time(hour + 3), tzinfo=zurich),
+                room="CICG, Room 2",
+                **in_languages("title", SESSION_TITLES[body]),
+            )
+            try:
+                session.full_clean()
+            except ValidationError:  # the room is taken at that time: left to the Secretariat
+                session.room = ""
+                session.full_clean()
+            session.save()
+        day += datetime.timedelta(days=1)
+
+
+def _chair_terms(people: dict[str, User], up_to: int) -> None:
+    """The demo's Chairs stay in office through the cycles ahead: each term runs until the
+    close of the next Conference (ToR art. 4), and the WGETI Chair keeps facilitating the
+    sub-working group on current and emerging issues."""
+    for number in range(13, up_to + 1):
+        starts_on = calendar.csp_week(calendar.FIRST_CSP_YEAR + number - 1)[1]
+        starts_on += datetime.timedelta(days=1)
+        ends_on = calendar.csp_week(calendar.FIRST_CSP_YEAR + number)[1]
+        terms = [
+            (
+                "wgeti-chair",
+                Role.SWG_FACILITATOR,
+                "Current and Emerging Implementation Issues",
+            ),
+        ]
+        if number > 13:  # CSP13's are among the demo accounts
+            terms += [
+                (
+                    "dief-chair",
+                    Role.DIEF_CHAIR,
+                    f"Reappointed by the CSP{number - 1} President until the close of "
+                    f"CSP{number} (ToR art. 4)",
+                ),
+                ("wgeti-chair", Role.WGETI_CHAIR, f"CSP{number} cycle"),
+            ]
+        for username, role, scope in terms:
+            RoleAssignment.objects.get_or_create(
+                user=people[username],
+                role=role,
+                starts_on=starts_on,
+                defaults={"ends_on": ends_on, "scope": scope},
+            )
 
 
 DOCUMENTS = [
@@ -769,8 +966,8 @@ DOCUMENTS = [
     ),
 ]
 
-# The DIEF Chair's draft agenda for February 2027: (title, annotation); "ToR art." as the
-# portal writes it in each language.
+# The DIEF Chair's draft agenda for the DIEF meeting ahead: (title, annotation); "ToR art."
+# as the portal writes it in each language.
 DIEF_DRAFT_AGENDA = [
     (
         {
@@ -863,8 +1060,8 @@ DIEF_DRAFT_AGENDA = [
 
 
 def _draft_agenda(meeting: Meeting) -> None:
-    """The DIEF Chair's draft agenda for February 2027, not yet issued. Seeded again, the
-    items still on it get their texts refreshed; none is added back."""
+    """The DIEF Chair's draft agenda for the DIEF meeting ahead, not yet issued. Seeded
+    again, the items still on it get their texts refreshed; none is added back."""
     from documents.models import Agenda, AgendaItem
 
     agenda, created = Agenda.objects.get_or_create(meeting=meeting)

@@ -15,6 +15,27 @@ class AuthorOffice(models.TextChoices):
     MC = "MC", _("Management Committee")
 
 
+class DocumentType(models.TextChoices):
+    """The types the seeds' symbols carry (the last part of a symbol, DOMAIN §7), offered
+    for new documents. A historical symbol keeps whatever type it was issued with."""
+
+    CONF_REP = "Conf.Rep", _("Report")
+    CONF_FINREP = "Conf.FinRep", _("Final report")
+    CONF_WP = "Conf.WP", _("Working paper")
+    CONF_WP_IND = "Conf.WP.Ind", _("Working paper on the role of industry")
+    DRWP = "DrWP", _("Draft working paper")
+    CONF_PROP = "Conf.Prop", _("Proposal")
+    LETTER_SUB_DOCS = "LetterSubDocs", _("Letter with its documents")
+    AGENDA = "Agenda", _("Agenda")
+    CONF_DIEF_TORS = "Conf.DIEFToRs", _("DIEF Terms of Reference")
+    CONF_PARTLIST = "Conf.PartList", _("List of participants")
+
+    @classmethod
+    def label_of(cls, code: str) -> str:
+        """The type in words where the register knows it, else the type as issued."""
+        return cls(code).label if code in cls.values else code
+
+
 class UnLanguage(models.TextChoices):
     AR = "ar", _("Arabic")
     ZH = "zh-hans", _("Chinese")

@@ -3,9 +3,14 @@ annexes and a file per UN language."""
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterable
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -14,8 +19,8 @@ from att_portal.l10n.content import EnglishOriginal
 from att_portal.meetings.enums import Body
 from att_portal.meetings.models import CspCycle, Meeting
 
-from .enums import AgendaState, AuthorOffice, Distribution, UnLanguage
-from .symbols import DocumentSymbol
+from .enums import AgendaState, AuthorOffice, Distribution, DocumentType, UnLanguage
+from .symbols import OFFICE_AUTHORS, DocumentSymbol
 
 
 class RunningNumber(models.Model):
@@ -33,6 +38,11 @@ class Document(EnglishOriginal, models.Model):
     number = models.PositiveIntegerField(_("running number"))
     title = models.CharField(_("title"), max_length=400)
     issued_on = models.DateField(_("issued on"))
+    year = models.PositiveSmallIntegerField(
+        _("year in the symbol"),
+        blank=True,  # left empty, it is read from the symbol
+        help_text=_("The year of issue, or the year a historical symbol carries."),
+    )
     cycle = models.ForeignKey(
         CspCycle, verbose_name=_("CSP cycle"), on_delete=models.PROTECT, related_name="documents"
     )
@@ -87,11 +97,14 @@ class Document(EnglishOriginal, models.Model):
         verbose_name_plural = _("documents")
         constraints = [
             # A revision keeps its original's number; other documents each have their own.
+            # A revision registered before its original (historical symbols) does not
+            # take the number either; the register refuses another document under it.
             models.UniqueConstraint(
                 fields=["number"],
-                condition=Q(revises__isnull=True),
+                condition=Q(revises__isnull=True, revision__isnull=True),
                 name="document_running_number_unique",
             ),
+            models.UniqueConstraint(fields=["number", "revision"], name="document_revision_once"),
             models.CheckConstraint(
                 condition=~Q(distribution=Distribution.CONFIDENTIAL) | ~Q(forum=""),
                 name="confidential_document_names_its_forum",
@@ -101,6 +114,138 @@ class Document(EnglishOriginal, models.Model):
 
     def __str__(self) -> str:
         return f"{self.symbol} — {self.title}"
+
+    def save(self, *args, **kwargs):
+        self._year_from_symbol()
+        super().save(*args, **kwargs)
+
+    def _year_from_symbol(self) -> None:
+        if self.year is None and self.symbol:
+            with contextlib.suppress(ValueError):  # clean() says what is wrong with it
+                self.year = DocumentSymbol.parse(self.symbol).year
+
+    def clean(self) -> None:
+        super().clean()
+        self._year_from_symbol()
+        errors = self.symbol_errors()
+        if errors:
+            raise ValidationError(errors)
+
+    def set_pending_authors(self, codes: Iterable[str]) -> None:
+        """The authoring States' alpha-3 codes about to be saved (a many-to-many relation is
+        written after the document): `clean()` checks them against the symbol."""
+        self._pending_author_codes = tuple(codes)
+
+    def _author_codes(self) -> tuple[str, ...] | None:
+        pending = getattr(self, "_pending_author_codes", None)
+        if pending is not None:
+            return pending
+        if self.pk is None:
+            return None  # not saved yet: the register sets them from the symbol itself
+        return tuple(state.alpha3 for state in self.author_states.all())
+
+    def symbol_errors(self) -> dict[str, list[str]]:
+        """What in the register's fields contradicts the symbol, by field: the symbol is
+        made of them and is never edited apart from them (the portal and the admin alike).
+        Parts are compared as parsed, so a historical form written "exactly as written"
+        (``…/Conf.Rep/Rev.``, ``Conf. Rep``) matches its fields."""
+        try:
+            parsed = DocumentSymbol.parse(self.symbol)
+        except ValueError as exc:
+            return {"symbol": [str(exc)]}
+        symbol = self.symbol
+        errors: dict[str, list[str]] = {}
+
+        def refuse(field: str, message: str, **values) -> None:
+            errors.setdefault(field, []).append(message % {"symbol": symbol, **values})
+
+        if self.cycle_id is not None and self.cycle.number != parsed.cycle:
+            refuse(
+                "cycle",
+                gettext("The symbol %(symbol)s is of the CSP%(cycle)s cycle."),
+                cycle=parsed.cycle,
+            )
+        if (self.body or None) != parsed.body:
+            if parsed.body:
+                refuse(
+                    "body",
+                    gettext("The symbol %(symbol)s names the body %(body)s."),
+                    body=parsed.body,
+                )
+            else:
+                refuse("body", gettext("The symbol %(symbol)s names no body (the plenary)."))
+        if self.year != parsed.year:
+            refuse(
+                "year",
+                gettext("The symbol %(symbol)s carries the year %(year)s."),
+                year=parsed.year,
+            )
+        if self.number != parsed.number:
+            refuse(
+                "number",
+                gettext("The symbol %(symbol)s carries the running number %(number)s."),
+                number=parsed.number,
+            )
+        if normal_type(self.doc_type) != parsed.doc_type:
+            refuse(
+                "doc_type",
+                gettext("The symbol %(symbol)s is of the type %(type)s."),
+                type=parsed.doc_type,
+            )
+        self._check_authors(parsed, refuse)
+        self._check_revision(parsed, refuse)
+        return errors
+
+    def _check_authors(self, parsed: DocumentSymbol, refuse) -> None:
+        message = gettext("The symbol %(symbol)s names the author %(author)s.")
+        codes = self._author_codes()
+        if parsed.authors[0] in OFFICE_AUTHORS:
+            if self.author_office != parsed.author:
+                refuse("author_office", message, author=parsed.author)
+            if codes:
+                refuse("author_states", message, author=parsed.author)
+            return
+        if self.author_office:
+            refuse("author_office", message, author=parsed.author)
+        if codes is not None and set(codes) != set(parsed.authors):
+            refuse("author_states", message, author=parsed.author)
+
+    def _check_revision(self, parsed: DocumentSymbol, refuse) -> None:
+        if self.revision != parsed.revision:
+            if parsed.revision is None:
+                refuse("revision", gettext("The symbol %(symbol)s is not a revision."))
+            else:
+                refuse(
+                    "revision",
+                    gettext("The symbol %(symbol)s is revision %(revision)s."),
+                    revision=parsed.revision,
+                )
+        original = self.revises if self.revises_id else None
+        if original is None:
+            return
+        if parsed.revision is None:
+            refuse("revises", gettext("The symbol %(symbol)s is not a revision."))
+            return
+        try:
+            original_symbol = DocumentSymbol.parse(original.symbol)
+        except ValueError:
+            original_symbol = None
+        if (
+            original.pk == self.pk
+            or original_symbol is None
+            or not parsed.same_document_as(original_symbol)
+            or (original.revision or 0) >= parsed.revision
+        ):
+            refuse(
+                "revises",
+                gettext("%(original)s is not an earlier version of %(symbol)s."),
+                original=original.symbol,
+            )
+
+    @property
+    def doc_type_label(self) -> str:
+        """The type in words where the register knows it (else the type as issued)."""
+        return DocumentType.label_of(self.doc_type)
 
     @property
     def superseded_by(self) -> Document | None:
@@ -121,14 +266,34 @@ class Document(EnglishOriginal, models.Model):
         return self.forum or None
 
 
+def normal_type(doc_type: str) -> str:
+    """A type as the symbol parser reads it ("Conf. Rep" is "Conf.Rep")."""
+    return (doc_type or "").replace(". ", ".")
+
+
 def version_path(instance: LanguageVersion, filename: str) -> str:
     # The stored name says nothing about the content: files are served by a view only.
     return f"documents/{instance.document_id}/{instance.language}/{instance.storage_name}"
 
 
+class LanguageVersionQuerySet(models.QuerySet):
+    def current(self):
+        """The file each language has today (neither replaced nor withdrawn)."""
+        return self.filter(replaced_at__isnull=True, withdrawn_at__isnull=True)
+
+    def earlier(self):
+        """Files that were replaced or withdrawn: kept, with who did it and when."""
+        return self.exclude(replaced_at__isnull=True, withdrawn_at__isnull=True)
+
+
 class LanguageVersion(models.Model):
+    """One file of one language of a document. Replacing it keeps the earlier file (its
+    `replaced_at` is set); withdrawing it keeps it too, with the reason, and the language
+    shows as missing until a new file comes."""
+
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="versions")
     language = models.CharField(_("language"), max_length=10, choices=UnLanguage.choices)
+    number = models.PositiveSmallIntegerField(_("version"), default=1)
     file = models.FileField(_("file"), upload_to=version_path)
     storage_name = models.CharField(max_length=80)
     original_name = models.CharField(_("file name"), max_length=200)
@@ -139,20 +304,45 @@ class LanguageVersion(models.Model):
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
+    replaced_at = models.DateTimeField(_("replaced at"), null=True, blank=True)
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    withdrawal_reason = models.TextField(_("reason for the withdrawal"), blank=True)
     history = HistoricalRecords()
 
+    objects = LanguageVersionQuerySet.as_manager()
+
     class Meta:
-        ordering = ["document", "language"]
+        ordering = ["document", "language", "-number"]
         verbose_name = _("language version")
         verbose_name_plural = _("language versions")
         constraints = [
             models.UniqueConstraint(
-                fields=["document", "language"], name="one_file_per_document_language"
+                fields=["document", "language"],
+                condition=Q(replaced_at__isnull=True, withdrawn_at__isnull=True),
+                name="one_current_file_per_document_language",
+            ),
+            models.UniqueConstraint(
+                fields=["document", "language", "number"], name="language_version_number_once"
+            ),
+            models.CheckConstraint(
+                condition=Q(replaced_at__isnull=True) | Q(withdrawn_at__isnull=True),
+                name="language_version_replaced_or_withdrawn",
             ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.document.symbol} ({self.language})"
+        return f"{self.document.symbol} ({self.language}) v{self.number}"
+
+    @property
+    def is_current(self) -> bool:
+        return self.replaced_at is None and self.withdrawn_at is None
 
     @property
     def confidential_forum(self) -> str | None:

@@ -52,8 +52,15 @@ class DocumentPolicy(access.Policy):
 
 @access.register(LanguageVersion)
 class LanguageVersionPolicy(access.Policy):
+    """A file is seen by whoever sees its document: the current one and the earlier ones it
+    replaced. A withdrawn file stays with the Secretariat, who keeps the register (it may
+    have been withdrawn because it should never have been there)."""
+
     def filter_visible(self, user, queryset: QuerySet) -> QuerySet:
-        return queryset.filter(document__in=access.visible(user, Document).values("pk"))
+        queryset = queryset.filter(document__in=access.visible(user, Document).values("pk"))
+        if is_secretariat(user):
+            return queryset
+        return queryset.filter(withdrawn_at__isnull=True)
 
 
 def may_edit_agenda(user, meeting) -> bool:

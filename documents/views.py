@@ -1,11 +1,15 @@
 from __future__ import annotations
 
+import functools
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -13,7 +17,7 @@ from att_portal import access, marking
 from att_portal.access import Action
 from att_portal.l10n.content import translations_of
 from att_portal.meetings.enums import Body
-from att_portal.refusals import submitted
+from att_portal.refusals import add_refusal, submitted
 
 from . import agenda as agenda_services
 from . import selectors, services
@@ -22,12 +26,49 @@ from .enums import AgendaState, UnLanguage
 from .forms import (
     AgendaItemForm,
     AgendaItemTextsForm,
+    AnnexAttachForm,
     DocumentFilter,
+    DocumentRegisterExistingForm,
     DocumentRegisterForm,
+    DocumentReviseForm,
     LanguageVersionForm,
+    WithdrawForm,
 )
-from .models import Agenda, AgendaItem, LanguageVersion
+from .models import Agenda, AgendaItem, Document, LanguageVersion
 from .permissions import may_edit_agenda
+
+# The largest id the database holds (a 64-bit integer): a larger one in an address is
+# simply not found, instead of overflowing the query.
+LARGEST_ID = 2**63 - 1
+
+
+def known_ids(view):
+    """404 for an address whose ids no row can have."""
+
+    @functools.wraps(view)
+    def checked(request, *args, **kwargs):
+        if any(
+            isinstance(value, int) and value > LARGEST_ID
+            for name, value in kwargs.items()
+            if name.endswith("pk")
+        ):
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return checked
+
+
+def _document(request: HttpRequest, pk: int) -> Document:
+    """The document, if the reader may see it (404 otherwise, its existence hidden)."""
+    return access.get_visible_or_404(
+        request.user, selectors.documents_visible_to(request.user), pk=pk
+    )
+
+
+def _language(language: str) -> str:
+    if language not in UnLanguage.values:
+        raise Http404
+    return language
 
 
 @login_required
@@ -39,37 +80,51 @@ def document_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def document_detail(request: HttpRequest, pk: int, *, form=None) -> HttpResponse:
-    document = access.get_visible_or_404(
-        request.user, selectors.documents_visible_to(request.user), pk=pk
-    )
+@known_ids
+def document_detail(request: HttpRequest, pk: int, *, form=None, annex_form=None) -> HttpResponse:
+    document = _document(request, pk)
     marking.note(request, document)
-    versions = {v.language: v for v in document.versions.all()}
     may_change = access.can(request.user, Action.CHANGE, document)
+    annexes = list(selectors.annexes_visible_to(request.user, document))
+    marking.note(request, annexes, listing=True)  # a DIEF annex's title marks the page
+    # The letter it is an annex of, and the document it revises, only where the reader
+    # may see them (a public annex of a DIEF letter names nothing of the letter).
+    parent, revised = selectors.related_visible_to(
+        request.user, document.parent_id, document.revises_id
+    )
+    revisions = selectors.revisions_visible_to(request.user, document.revises_id or document.pk)
+    newer = revisions[-1] if revisions else None
+    if newer and (newer.pk == document.pk or (newer.revision or 0) <= (document.revision or 0)):
+        newer = None
     return render(
         request,
         "documents/document_detail.html",
         {
             "document": document,
-            "languages": [(code, label, versions.get(code)) for code, label in UnLanguage.choices],
-            "annexes": access.visible(request.user, document.annexes.order_by("position")),
+            "newer": newer,
+            "parent": parent,
+            "revised": revised,
+            "revisions": revisions,
+            "languages": selectors.language_files(request.user, document),
+            "annexes": annexes,
+            "authoring_states": list(document.author_states.all()),
             "may_change": may_change,
             "form": form or (LanguageVersionForm() if may_change else None),
+            "annex_form": annex_form or (AnnexAttachForm() if may_change else None),
         },
     )
 
 
 @login_required
 @require_POST
+@known_ids
 def version_upload(request: HttpRequest, pk: int) -> HttpResponse:
-    document = access.get_visible_or_404(
-        request.user, selectors.documents_visible_to(request.user), pk=pk
-    )
+    document = _document(request, pk)
     access.require(request.user, Action.CHANGE, document)
     form = LanguageVersionForm(request.POST, request.FILES)
     if not form.is_valid():
         return document_detail(request, pk, form=form)
-    services.language_version_upload(
+    version = services.language_version_upload(
         by=request.user,
         document=document,
         language=form.cleaned_data["language"],
@@ -77,19 +132,17 @@ def version_upload(request: HttpRequest, pk: int) -> HttpResponse:
         content_type=form.content_type,
         safe_name=form.safe_name,
     )
-    messages.success(request, _("The file is stored."))
+    if version.number > 1:
+        messages.success(
+            request, _("The file is stored; the previous one is kept in the language's history.")
+        )
+    else:
+        messages.success(request, _("The file is stored."))
     return redirect("documents:detail", pk=pk)
 
 
-@login_required
-def version_download(request: HttpRequest, pk: int, language: str) -> HttpResponse:
+def _serve(request: HttpRequest, version: LanguageVersion) -> HttpResponse:
     """Files are served only here, after the permission layer: never from a media URL."""
-    version = access.get_visible_or_404(
-        request.user,
-        LanguageVersion.objects.select_related("document"),
-        document_id=pk,
-        language=language,
-    )
     marking.note(request, version)
     try:
         handle = version.file.open("rb")
@@ -101,6 +154,179 @@ def version_download(request: HttpRequest, pk: int, language: str) -> HttpRespon
         filename=version.original_name,
         content_type=version.content_type,
     )
+
+
+@login_required
+@known_ids
+def version_download(request: HttpRequest, pk: int, language: str) -> HttpResponse:
+    """The current file of a language."""
+    version = access.get_visible_or_404(
+        request.user,
+        LanguageVersion.objects.current().select_related("document"),
+        document_id=pk,
+        language=_language(language),
+    )
+    return _serve(request, version)
+
+
+@login_required
+@known_ids
+def version_file(request: HttpRequest, pk: int, language: str, version_pk: int) -> HttpResponse:
+    """One file of a language, current or earlier (from the language's history)."""
+    version = access.get_visible_or_404(
+        request.user,
+        LanguageVersion.objects.select_related("document"),
+        document_id=pk,
+        language=_language(language),
+        pk=version_pk,
+    )
+    return _serve(request, version)
+
+
+@login_required
+@known_ids
+def version_history(request: HttpRequest, pk: int, language: str) -> HttpResponse:
+    """Every file a language has had, the current one first: who uploaded it and when,
+    who replaced or withdrew it and why."""
+    document = _document(request, pk)
+    language = _language(language)
+    marking.note(request, document)
+    files = next(f for f in selectors.language_files(request.user, document) if f.code == language)
+    return render(
+        request,
+        "documents/document_language_history.html",
+        {
+            "document": document,
+            "files": files,
+            "may_change": access.can(request.user, Action.CHANGE, document),
+        },
+    )
+
+
+@login_required
+@known_ids
+def version_withdraw(request: HttpRequest, pk: int, language: str) -> HttpResponse:
+    """Withdraw the current file of a language, with the reason (a confirmation page)."""
+    document = _document(request, pk)
+    language = _language(language)
+    access.require(request.user, Action.CHANGE, document)
+    marking.note(request, document)
+    version = LanguageVersion.objects.current().filter(document=document, language=language).first()
+    if version is None:
+        raise Http404
+    form = WithdrawForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and submitted(
+        form,
+        services.language_version_withdraw,
+        by=request.user,
+        document=document,
+        language=language,
+    ):
+        messages.success(
+            request,
+            _("The %(language)s file is withdrawn; it is kept in the language's history.")
+            % {"language": version.get_language_display()},
+        )
+        return redirect("documents:detail", pk=pk)
+    return render(
+        request,
+        "documents/document_withdraw.html",
+        {"document": document, "version": version, "form": form},
+    )
+
+
+@login_required
+@known_ids
+def document_revise(request: HttpRequest, pk: int) -> HttpResponse:
+    """Issue a revision from the document's page, after a confirmation: the same number,
+    the next ``.RevN``, superseding the document."""
+    document = _document(request, pk)
+    access.require(request.user, Action.CHANGE, document)
+    marking.note(request, document)
+    original = document.revises or document
+    form = DocumentReviseForm(
+        request.POST if request.method == "POST" else None,
+        initial={"issued_on": timezone.localdate()},
+        initial_translations={"title": translations_of(original, "title")},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            revision = services.document_revise(
+                by=request.user, document=document, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            add_refusal(form, exc)
+        else:
+            messages.success(
+                request,
+                _("Revision %(symbol)s is issued; it supersedes %(original)s.")
+                % {"symbol": revision.symbol, "original": document.symbol},
+            )
+            return redirect("documents:detail", pk=revision.pk)
+    return render(
+        request,
+        "documents/document_revise.html",
+        {
+            "document": document,
+            "original": original,
+            "next_symbol": selectors.next_revision_symbol(original),
+            "form": form,
+        },
+    )
+
+
+@login_required
+@require_POST
+@known_ids
+def annex_attach(request: HttpRequest, pk: int) -> HttpResponse:
+    document = _document(request, pk)
+    access.require(request.user, Action.CHANGE, document)
+    form = AnnexAttachForm(request.POST, documents=selectors.documents_visible_to(request.user))
+    if form.is_valid():
+        try:
+            annex = services.document_attach(
+                by=request.user,
+                parent=document,
+                annex=form.cleaned_data["annex"],
+                label=form.cleaned_data["label"],
+            )
+        except ValidationError as exc:
+            add_refusal(form, exc)
+        else:
+            messages.success(
+                request,
+                _("%(symbol)s is attached as %(label)s.")
+                % {"symbol": annex.symbol, "label": annex.annex_label},
+            )
+            return redirect(reverse("documents:detail", args=[pk]) + "#annexes")
+    return document_detail(request, pk, annex_form=form)
+
+
+@login_required
+@require_POST
+@known_ids
+def annex_action(request: HttpRequest, pk: int, annex_pk: int, action: str) -> HttpResponse:
+    """Move an annex up or down, or detach it."""
+    document = _document(request, pk)
+    annex = access.get_visible_or_404(request.user, document.annexes.all(), pk=annex_pk)
+    if action not in ("up", "down", "detach"):
+        raise Http404
+    access.require(request.user, Action.CHANGE, document)
+    label = annex.annex_label
+    try:
+        if action == "detach":
+            services.document_detach(by=request.user, annex=annex)
+            messages.success(
+                request,
+                _("%(symbol)s is no longer %(label)s of this document.")
+                % {"symbol": annex.symbol, "label": label},
+            )
+        else:
+            services.document_annex_move(by=request.user, annex=annex, direction=action)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    anchor = "#annexes" if action == "detach" else f"#annex-{annex.pk}"
+    return redirect(reverse("documents:detail", args=[pk]) + anchor)
 
 
 def _agenda_context(request, meeting_pk: int):
@@ -120,6 +346,7 @@ def _agenda_context(request, meeting_pk: int):
 
 
 @login_required
+@known_ids
 def agenda_page(request: HttpRequest, meeting_pk: int, *, form=None) -> HttpResponse:
     meeting, agenda, may_edit = _agenda_context(request, meeting_pk)
     items = agenda_items(agenda) if agenda.pk else []
@@ -139,6 +366,7 @@ def agenda_page(request: HttpRequest, meeting_pk: int, *, form=None) -> HttpResp
 
 @login_required
 @require_POST
+@known_ids
 def agenda_item_add(request: HttpRequest, meeting_pk: int) -> HttpResponse:
     meeting, agenda, may_edit = _agenda_context(request, meeting_pk)
     if not may_edit:
@@ -156,6 +384,7 @@ def agenda_item_add(request: HttpRequest, meeting_pk: int) -> HttpResponse:
 
 
 @login_required
+@known_ids
 def agenda_item_edit(request: HttpRequest, meeting_pk: int, item_pk: int) -> HttpResponse:
     """The texts of one item in the six UN languages (English required)."""
     meeting, agenda, may_edit = _agenda_context(request, meeting_pk)
@@ -184,6 +413,7 @@ def agenda_item_edit(request: HttpRequest, meeting_pk: int, item_pk: int) -> Htt
 
 @login_required
 @require_POST
+@known_ids
 def agenda_item_action(
     request: HttpRequest, meeting_pk: int, item_pk: int, action: str
 ) -> HttpResponse:
@@ -205,6 +435,7 @@ def agenda_item_action(
 
 @login_required
 @require_POST
+@known_ids
 def agenda_transition(request: HttpRequest, meeting_pk: int, action: str) -> HttpResponse:
     meeting, agenda, may_edit = _agenda_context(request, meeting_pk)
     if not agenda.pk:
@@ -227,6 +458,7 @@ def agenda_transition(request: HttpRequest, meeting_pk: int, action: str) -> Htt
 
 
 @login_required
+@known_ids
 def agenda_pdf(request: HttpRequest, meeting_pk: int) -> HttpResponse:
     from .pdf import UN_LANGUAGES, pdf_response, render_pdf
 
@@ -253,13 +485,12 @@ def agenda_pdf(request: HttpRequest, meeting_pk: int) -> HttpResponse:
 
 
 @login_required
+@known_ids
 def cover_letter_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     """A cover letter with the list of its annexes and appendices, in order."""
     from .pdf import UN_LANGUAGES, pdf_response, render_pdf
 
-    document = access.get_visible_or_404(
-        request.user, selectors.documents_visible_to(request.user), pk=pk
-    )
+    document = _document(request, pk)
     language = request.GET.get("lang", "en")
     if language not in UN_LANGUAGES:
         raise Http404
@@ -270,7 +501,7 @@ def cover_letter_pdf(request: HttpRequest, pk: int) -> HttpResponse:
             "document": document,
             "symbol": document.symbol,
             "issued_on": document.issued_on,
-            "annexes": access.visible(request.user, document.annexes.order_by("position")),
+            "annexes": selectors.annexes_visible_to(request.user, document),
             "body_heading": Body(document.body).label if document.body else "",
             "cycle_heading": document.cycle,  # its name, worded in the PDF's language
         },
@@ -283,9 +514,7 @@ def cover_letter_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def document_register(request: HttpRequest) -> HttpResponse:
-    """The Secretariat registers a document; the register gives its number and symbol."""
-    from .models import Document
-
+    """The Secretariat registers a new document; the register gives its number and symbol."""
     if not access.can(request.user, Action.CHANGE, Document(distribution="public")):
         raise PermissionDenied
     form = DocumentRegisterForm(request.POST if request.method == "POST" else None)
@@ -295,8 +524,37 @@ def document_register(request: HttpRequest) -> HttpResponse:
         try:
             document = services.document_register(by=request.user, **data)
         except ValidationError as exc:  # e.g. minutes of a DIEF meeting (ToR art. 17)
-            form.add_error(None, exc)
+            add_refusal(form, exc)
         else:
             messages.success(request, _("Registered as %(symbol)s.") % {"symbol": document.symbol})
             return redirect("documents:detail", pk=document.pk)
     return render(request, "documents/document_register.html", {"form": form})
+
+
+@login_required
+def document_register_existing(request: HttpRequest) -> HttpResponse:
+    """The Secretariat registers a document under the symbol it already carries; "Check the
+    symbol" shows what the register reads in it before anything is saved."""
+    if not access.can(request.user, Action.CHANGE, Document(distribution="public")):
+        raise PermissionDenied
+    form = DocumentRegisterExistingForm(request.POST if request.method == "POST" else None)
+    preview = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            if "preview" in request.POST:
+                preview = selectors.symbol_preview(form.parsed_symbol)
+            else:
+                document = services.document_register_existing(by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            add_refusal(form, exc)
+        else:
+            if preview is None:
+                messages.success(
+                    request, _("Registered as %(symbol)s.") % {"symbol": document.symbol}
+                )
+                return redirect("documents:detail", pk=document.pk)
+    return render(
+        request,
+        "documents/document_register_existing.html",
+        {"form": form, "preview": preview},
+    )

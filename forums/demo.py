@@ -3,6 +3,8 @@ Called by `att_portal.demo.seed`; each area of the forum adds its own function h
 
 from __future__ import annotations
 
+import itertools
+
 from django.core.files.base import ContentFile
 
 from att_portal.directory.models import User
@@ -18,10 +20,12 @@ THAI_ITEM = "Rifle parts concealed in agricultural machinery"
 NARROWED_ITEM = "Transit route through a free-trade zone"
 
 
-def seed(people: dict[str, User], states: dict, meetings: dict) -> None:
+def seed(people: dict[str, User], states: dict, meetings: dict, ahead) -> None:
+    """`meetings`: the historical ones by English title; `ahead`: the meetings the demo
+    laid out relative to today (`att_portal.demo.MeetingsAhead`)."""
     _cases(people, states)
-    _presentations(people, states, meetings)
-    _expert(people, meetings)
+    _presentations(people, states, ahead.dief)
+    _expert(people, ahead.dief)
     _bilateral(people, states)
     _briefings(people, meetings)
 
@@ -183,16 +187,19 @@ def _bilateral(people, states) -> None:
             law_enforcement_contact_save(by=secretariat, contact=contact)
 
 
-def _presentations(people, states, meetings) -> None:
-    """Austria presents its case in February 2027 and names Thailand, which has yet to
-    reply (ToR arts. 11-12)."""
-    from django.core.exceptions import ValidationError
+def _presentations(people, states, meeting) -> None:
+    """Austria presents its case at the DIEF meeting ahead and names Thailand, which has
+    yet to reply (ToR arts. 11-12): the intention three weeks ago, the notice the day
+    after."""
+    import datetime
 
-    from .models import CasePresentation
+    from django.core.exceptions import ValidationError
+    from django.utils import timezone
+
+    from .models import CasePresentation, ConcernedState
     from .services.presentations import concerned_states_name, presentation_intend
 
     austria = people["delegate-sp"]
-    meeting = meetings["DIEF meeting, February 2027"]
     case = Case.objects.get(title=AUSTRIAN_CASE)
     presentation = CasePresentation.objects.filter(case=case, meeting=meeting).first()
     if presentation is not None:
@@ -203,6 +210,13 @@ def _presentations(people, states, meetings) -> None:
         concerned_states_name(by=austria, presentation=presentation, states=[states["TH"]])
     except ValidationError:  # seeded after the meeting or its agenda's adoption
         return
+    now = timezone.now()
+    CasePresentation.objects.filter(pk=presentation.pk).update(
+        intended_at=now - datetime.timedelta(days=21)
+    )
+    ConcernedState.objects.filter(presentation=presentation).update(
+        notified_at=now - datetime.timedelta(days=20)
+    )
 
 
 def _presentation_items_refresh(presentation, by: User) -> None:
@@ -226,21 +240,89 @@ def _presentation_items_refresh(presentation, by: User) -> None:
         )
 
 
-def _expert(people, meetings) -> None:
+# Experts that Austria proposes for its presentation, one after the other, so that the
+# demo has a proposal in its silence procedure whenever it is seeded again before the
+# meeting (name, affiliation, expertise, purpose); fictional people. After these six, more
+# names are made up (`_experts_to_propose`): a database seeded again every few days keeps
+# a proposal in its silence all the months a meeting waits ahead.
+EXPERTS_IN_SILENCE = [
+    (
+        "Dr. Marta Kowalska",
+        "Small Arms Survey",
+        "Research on the diversion of small arms after export.",
+        "To set the case in the context of similar diversions in the region.",
+    ),
+    (
+        "Mr. Daniel Mensah",
+        "United Nations Institute for Disarmament Research",
+        "Weapons and ammunition management and post-shipment verification.",
+        "To explain how storage at the end user could have been checked after delivery.",
+    ),
+    (
+        "Ms. Ingrid Solberg",
+        "Stimson Center",
+        "Analysis of transfer controls and of the risk of diversion in licensing.",
+        "To discuss which signs of diversion a licensing authority can see in advance.",
+    ),
+    (
+        "Dr. Tomás Herrera",
+        "Geneva Academy of International Humanitarian Law and Human Rights",
+        "International law on arms transfers and on cooperation in criminal matters.",
+        "To explain the legal avenues for cooperation between the investigating States.",
+    ),
+    (
+        "Ms. Aiko Tanaka",
+        "Conflict Armament Research",
+        "Tracing of recovered weapons through manufacturers' and exporters' records.",
+        "To show how the serial numbers were matched with the export licence.",
+    ),
+    (
+        "Mr. Samuel Adeyemi",
+        "Economic Community of West African States",
+        "Regional cooperation among law-enforcement agencies against arms trafficking.",
+        "To present the regional channels through which such cases are followed up.",
+    ),
+]
+
+
+MORE_FIRST_NAMES = ("Amira", "Lukas", "Sofía", "Kenji", "Nadia", "Pedro", "Olga", "Yusuf")
+MORE_LAST_NAMES = ("Novak", "Okafor", "Lindqvist", "Moreau", "Castillo", "Haas", "Rahman")
+
+
+def _experts_to_propose():
+    """EXPERTS_IN_SILENCE, then made-up names with their expertise and purpose."""
+    yield from EXPERTS_IN_SILENCE
+    names = itertools.product(MORE_LAST_NAMES, MORE_FIRST_NAMES)
+    for position, (last, first) in enumerate(names):
+        _name, *about = EXPERTS_IN_SILENCE[position % len(EXPERTS_IN_SILENCE)]
+        yield (f"Dr. {first} {last}", *about)
+
+
+def _mailbox(name: str) -> str:
+    """ "Dr. Tomás Herrera" -> "tomas.herrera"."""
+    import unicodedata
+
+    local = ".".join(name.split()[1:]).lower()
+    return unicodedata.normalize("NFKD", local).encode("ascii", "ignore").decode()
+
+
+def _expert(people, meeting) -> None:
     """Austria proposed the demo expert (Conflict Armament Research) for its presentation
-    in February 2027; the proposal was circulated some 40 days ago, no State objected and
-    the expert, admitted, has accepted the confidentiality undertaking (ToR arts. 8, 15).
-    A second proposal by Austria was circulated yesterday: its silence period runs and
-    France has objected. Dates in the past, so written directly with the models."""
+    at the DIEF meeting ahead; the proposal was circulated two weeks ago, no State objected
+    and the expert, admitted, has accepted the confidentiality undertaking (ToR arts. 8, 15).
+    Another proposal by Austria was circulated yesterday: its silence procedure runs and
+    France has objected to the first of them. Seeded again while no proposal is in its
+    silence and proposals are still on time, the next expert is proposed and circulated.
+    Dates in the past, so written directly with the models."""
     import datetime
     from zoneinfo import ZoneInfo
 
     from django.utils import timezone
 
+    from .enums import ProcedureState
     from .models import CasePresentation, ExpertAdmission, ExpertObjection, ExpertProposal
-    from .selectors.experts import proposals_due_on
+    from .selectors.experts import procedure_state, proposals_due_on
 
-    meeting = meetings["DIEF meeting, February 2027"]
     presentation = CasePresentation.objects.filter(
         case__title=AUSTRIAN_CASE, meeting=meeting
     ).first()
@@ -259,13 +341,13 @@ def _expert(people, meetings) -> None:
             purpose="To explain how the pistols were traced from the crime scene to the "
             "licensed export.",
             proposed_by=austria,
-            circulated_at=now - datetime.timedelta(days=40),
+            circulated_at=now - datetime.timedelta(days=14),
             circulated_by=secretariat,
-            silence_closed_at=now - datetime.timedelta(days=34),
+            silence_closed_at=now - datetime.timedelta(days=8),
             expert=expert,
         )
         ExpertProposal.objects.filter(pk=approved.pk).update(
-            proposed_at=now - datetime.timedelta(days=42)
+            proposed_at=now - datetime.timedelta(days=16)
         )
         admission, _created = ExpertAdmission.objects.get_or_create(
             presentation=presentation,
@@ -274,18 +356,29 @@ def _expert(people, meetings) -> None:
         )
         admission.proposal = approved
         admission.save(update_fields=["proposal"])
-    if timezone.localdate() > proposals_due_on(meeting):
+    today = timezone.localdate()
+    if today > proposals_due_on(meeting):
         return  # seeded after the deadline for proposals: no proposal in its silence period
-    if ExpertProposal.objects.filter(presentation=presentation, expert__isnull=True).exists():
+    others = list(
+        ExpertProposal.objects.filter(presentation=presentation, expert__isnull=True)
+        .prefetch_related("objections")
+        .select_related("presentation__meeting")
+    )
+    if any(procedure_state(p, today=today) == ProcedureState.IN_SILENCE for p in others):
         return
-    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    proposed = {proposal.expert_name for proposal in others}
+    waiting = (entry for entry in _experts_to_propose() if entry[0] not in proposed)
+    name, affiliation, expertise, purpose = next(waiting, (None,) * 4)
+    if name is None:
+        return
+    yesterday = today - datetime.timedelta(days=1)
     in_silence = ExpertProposal.objects.create(
         presentation=presentation,
-        expert_name="Dr. Marta Kowalska",
-        expert_email="marta.kowalska@demo.att-portal.invalid",
-        expert_affiliation="Small Arms Survey",
-        expertise="Research on the diversion of small arms after export.",
-        purpose="To set the case in the context of similar diversions in the region.",
+        expert_name=name,
+        expert_email=f"{_mailbox(name)}@demo.att-portal.invalid",
+        expert_affiliation=affiliation,
+        expertise=expertise,
+        purpose=purpose,
         proposed_by=austria,
         circulated_at=datetime.datetime.combine(
             yesterday, datetime.time(12), tzinfo=ZoneInfo("Europe/Zurich")
@@ -295,13 +388,14 @@ def _expert(people, meetings) -> None:
     ExpertProposal.objects.filter(pk=in_silence.pk).update(
         proposed_at=now - datetime.timedelta(days=3)
     )
-    ExpertObjection.objects.create(
-        proposal=in_silence,
-        state=people["wgeti-chair"].state,
-        reasons="The expert's institute has published material from a case still under "
-        "investigation; we would like assurances on confidentiality first.",
-        raised_by=people["wgeti-chair"],
-    )
+    if not others:
+        ExpertObjection.objects.create(
+            proposal=in_silence,
+            state=people["wgeti-chair"].state,
+            reasons="The expert's institute has published material from a case still under "
+            "investigation; we would like assurances on confidentiality first.",
+            raised_by=people["wgeti-chair"],
+        )
 
 
 REVIEW_MEETING = "DIEF meeting on the review of the forum"
@@ -326,8 +420,13 @@ def _briefings(people, meetings) -> None:
     meeting = meetings[REVIEW_MEETING]
     for role in ("delegate-sp", "markus.huber", "delegate-sig", "dief-chair"):
         person = people[role]
-        Participation.objects.get_or_create(
-            meeting=meeting, person=person, defaults={"nominated_by": person}
+        # Accepted and recorded as having attended: "took part" is attendance (art. 22).
+        took_part = {"status": "accepted", "attended": True}
+        Participation.objects.update_or_create(
+            meeting=meeting,
+            person=person,
+            defaults=took_part,
+            create_defaults={**took_part, "nominated_by": person},
         )
     case = Case.objects.get(title=AUSTRIAN_CASE)
     presentation, _created = CasePresentation.objects.get_or_create(

@@ -407,9 +407,14 @@ class LawEnforcementContactPolicy(access.Policy):
 
 
 def briefing_states_q(user, prefix: str = "") -> Q:
-    """Briefings of meetings the user's State took part in or presented a case at."""
+    """Briefings of meetings the user's State took part in (one of its participants
+    attended, as the Secretariat recorded it) or presented a case at."""
     state = user.state_id
-    return Q(**{f"{prefix}meeting__participations__person__state_id": state}) | Q(
+    took_part = {
+        f"{prefix}meeting__participations__person__state_id": state,
+        f"{prefix}meeting__participations__attended": True,
+    }
+    return Q(**took_part) | Q(
         **{f"{prefix}meeting__case_presentations__case__provider_state_id": state}
     )
 

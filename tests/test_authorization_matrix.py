@@ -15,6 +15,7 @@ from att_portal.directory.models import Organisation, State, StateStatusChange, 
 from att_portal.meetings.enums import Body
 from att_portal.meetings.models import CspCycle, Meeting
 from documents.models import AgendaItem, Document
+from tests import demo_objects
 from tests.conftest import DEMO_ROLES
 from tests.matrix import AREAS
 
@@ -64,14 +65,14 @@ GET_URLS = {
     "documents:cover_letter_pdf (restricted letter)": lambda d: reverse(
         "documents:cover_letter_pdf", args=[d["letter"].pk]
     ),
-    "documents:agenda (DIEF 2027 draft)": lambda d: reverse(
-        "documents:agenda", args=[d["dief2027"].pk]
+    "documents:agenda (draft of the DIEF meeting ahead)": lambda d: reverse(
+        "documents:agenda", args=[d["dief_ahead"].pk]
     ),
-    "documents:agenda_pdf (DIEF 2027 draft)": lambda d: reverse(
-        "documents:agenda_pdf", args=[d["dief2027"].pk]
+    "documents:agenda_pdf (draft of the DIEF meeting ahead)": lambda d: reverse(
+        "documents:agenda_pdf", args=[d["dief_ahead"].pk]
     ),
-    "documents:agenda_item_edit (DIEF 2027 draft, opening item)": lambda d: reverse(
-        "documents:agenda_item_edit", args=[d["dief2027"].pk, d["dief2027_opening"].pk]
+    "documents:agenda_item_edit (draft of the DIEF meeting ahead, opening item)": lambda d: reverse(
+        "documents:agenda_item_edit", args=[d["dief_ahead"].pk, d["dief_ahead_opening"].pk]
     ),
     "meetings:pdf (DIEF timetable)": lambda d: reverse(
         "meetings:pdf", args=[d["dief"].pk, "timetable"]
@@ -106,17 +107,17 @@ POST_URLS = {
         "meetings:session_add", args=[d["wgeti"].pk]
     ),
     "notifications:mark_read": lambda d: reverse("notifications:mark_read"),
-    "documents:agenda_item_add (DIEF 2027, empty form)": lambda d: reverse(
-        "documents:agenda_item_add", args=[d["dief2027"].pk]
+    "documents:agenda_item_add (DIEF meeting ahead, empty form)": lambda d: reverse(
+        "documents:agenda_item_add", args=[d["dief_ahead"].pk]
     ),
     "documents:agenda_item_action (unknown item)": lambda d: reverse(
-        "documents:agenda_item_action", args=[d["dief2027"].pk, 999999, "up"]
+        "documents:agenda_item_action", args=[d["dief_ahead"].pk, 999999, "up"]
     ),
-    "documents:agenda_transition (issue the DIEF 2027 draft)": lambda d: reverse(
-        "documents:agenda_transition", args=[d["dief2027"].pk, "issue"]
+    "documents:agenda_transition (issue the draft of the DIEF meeting ahead)": lambda d: reverse(
+        "documents:agenda_transition", args=[d["dief_ahead"].pk, "issue"]
     ),
-    "documents:agenda_item_edit (DIEF 2027 opening item, empty form)": lambda d: reverse(
-        "documents:agenda_item_edit", args=[d["dief2027"].pk, d["dief2027_opening"].pk]
+    "documents:agenda_item_edit (DIEF ahead, opening item, empty form)": lambda d: reverse(
+        "documents:agenda_item_edit", args=[d["dief_ahead"].pk, d["dief_ahead_opening"].pk]
     ),
     "documents:version_upload (DIEF working paper, empty form)": lambda d: reverse(
         "documents:version_upload", args=[d["dief_paper"].pk]
@@ -173,13 +174,13 @@ _DIEF_DELEGATE = {
     "documents:list": 200,
     "documents:register": 403,
     "documents:cover_letter_pdf (restricted letter)": 200,
-    "documents:agenda (DIEF 2027 draft)": 404,
-    "documents:agenda_pdf (DIEF 2027 draft)": 404,
-    "documents:agenda_item_add (DIEF 2027, empty form)": 404,
+    "documents:agenda (draft of the DIEF meeting ahead)": 404,
+    "documents:agenda_pdf (draft of the DIEF meeting ahead)": 404,
+    "documents:agenda_item_add (DIEF meeting ahead, empty form)": 404,
     "documents:agenda_item_action (unknown item)": 404,
-    "documents:agenda_transition (issue the DIEF 2027 draft)": 404,
-    "documents:agenda_item_edit (DIEF 2027 draft, opening item)": 404,
-    "documents:agenda_item_edit (DIEF 2027 opening item, empty form)": 404,
+    "documents:agenda_transition (issue the draft of the DIEF meeting ahead)": 404,
+    "documents:agenda_item_edit (draft of the DIEF meeting ahead, opening item)": 404,
+    "documents:agenda_item_edit (DIEF ahead, opening item, empty form)": 404,
     "meetings:pdf (DIEF timetable)": 200,
     "documents:detail (DIEF working paper)": 200,
     "documents:detail (restricted letter)": 200,
@@ -219,22 +220,22 @@ EXPECTED = {
         "meetings:session_add (WGETI, empty form)": 200,  # the form comes back with errors
         "notifications:mark_read": 302,
         "documents:version_upload (DIEF working paper, empty form)": 200,  # with errors
-        "documents:agenda (DIEF 2027 draft)": 200,
-        "documents:agenda_pdf (DIEF 2027 draft)": 200,
-        "documents:agenda_item_add (DIEF 2027, empty form)": 200,  # the form with errors
+        "documents:agenda (draft of the DIEF meeting ahead)": 200,
+        "documents:agenda_pdf (draft of the DIEF meeting ahead)": 200,
+        "documents:agenda_item_add (DIEF meeting ahead, empty form)": 200,  # the form with errors
         "documents:agenda_item_action (unknown item)": 404,
-        "documents:agenda_transition (issue the DIEF 2027 draft)": 302,
-        "documents:agenda_item_edit (DIEF 2027 opening item, empty form)": 200,  # with errors
+        "documents:agenda_transition (issue the draft of the DIEF meeting ahead)": 302,
+        "documents:agenda_item_edit (DIEF ahead, opening item, empty form)": 200,  # with errors
     },
     "dief-chair": {
         **_DIEF_DELEGATE,
         "meetings:deadline_record (DIEF draft agenda)": 302,
-        "documents:agenda (DIEF 2027 draft)": 200,
-        "documents:agenda_pdf (DIEF 2027 draft)": 200,
-        "documents:agenda_item_add (DIEF 2027, empty form)": 200,  # the form with errors
-        "documents:agenda_transition (issue the DIEF 2027 draft)": 302,
-        "documents:agenda_item_edit (DIEF 2027 draft, opening item)": 200,
-        "documents:agenda_item_edit (DIEF 2027 opening item, empty form)": 200,  # with errors
+        "documents:agenda (draft of the DIEF meeting ahead)": 200,
+        "documents:agenda_pdf (draft of the DIEF meeting ahead)": 200,
+        "documents:agenda_item_add (DIEF meeting ahead, empty form)": 200,  # the form with errors
+        "documents:agenda_transition (issue the draft of the DIEF meeting ahead)": 302,
+        "documents:agenda_item_edit (draft of the DIEF meeting ahead, opening item)": 200,
+        "documents:agenda_item_edit (DIEF ahead, opening item, empty form)": 200,  # with errors
     },
     "wgeti-chair": _DIEF_DELEGATE,
     "delegate-sp": {
@@ -260,20 +261,14 @@ for _area in AREAS:
     for _role in DEMO_ROLES:
         EXPECTED[_role] = {**EXPECTED[_role], **_area.EXPECTED.get(_role, {})}
 
-ALL_MEETINGS = {
-    "DIEF meeting, February 2027",
-    "DIEF meeting during CSP8",
-    "DIEF meeting, May 2023",
-    "DIEF meeting during CSP9",
-    "DIEF meeting on the review of the forum",
-    "Tenth Conference of States Parties (CSP10)",
-    "Eleventh Conference of States Parties (CSP11)",
-    "WGETI meeting, March 2026",
-    "Informal preparatory meeting for CSP12",
-    "Twelfth Conference of States Parties (CSP12)",
-}
-DIEF_MEETINGS = {title for title in ALL_MEETINGS if title.startswith("DIEF")}
 SEES_DIEF = {"secretariat", "dief-chair", "wgeti-chair", "delegate-sp", "delegate-sig"}
+
+
+@pytest.fixture
+def meeting_titles(demo_users) -> tuple[set[str], set[str]]:
+    """Every meeting of the demo, and its DIEF meetings: the record and what lies ahead."""
+    every = demo_objects.all_meeting_titles()
+    return every, {title for title in every if title.startswith("DIEF")}
 
 
 @pytest.fixture
@@ -286,11 +281,11 @@ def objects(demo_users):
         "wgeti": Meeting.objects.get(body=Body.WGETI, starts_on=datetime.date(2026, 3, 16)),
         "csp12": CspCycle.objects.get(number=12),
         "dief_paper": Document.objects.get(symbol="ATT/CSP10.DIEF/2024/CHAIR/781/DrWP"),
-        "dief2027": Meeting.objects.get(body=Body.DIEF, starts_on=datetime.date(2027, 2, 17)),
+        "dief_ahead": demo_objects.dief_meeting_ahead(),
+        "dief2027": demo_objects.dief_meeting_ahead(),  # its name when it was fixed in 2027
         "letter": Document.objects.get(symbol="ATT/CSP11.WGETI/2025/CHAIR/808/LetterSubDocs"),
-        "dief2027_opening": AgendaItem.objects.get(
-            agenda__meeting__body=Body.DIEF,
-            agenda__meeting__starts_on=datetime.date(2027, 2, 17),
+        "dief_ahead_opening": AgendaItem.objects.get(
+            agenda__meeting=demo_objects.dief_meeting_ahead(),
             title_en="Opening of the meeting",
         ),
     } | {name: build() for area in AREAS for name, build in area.OBJECTS.items()}
@@ -309,21 +304,35 @@ def titles_in(response) -> set[str]:
     return set(re.findall(r'<a href="/meetings/\d+/">([^<]+)</a>', response.content.decode()))
 
 
+def test_the_demo_holds_the_record_and_one_dief_and_one_wgeti_meeting_ahead(meeting_titles):
+    every, _dief = meeting_titles
+    ahead = {demo_objects.dief_meeting_ahead().title, demo_objects.wgeti_meeting_ahead().title}
+    conferences = set(
+        Meeting.objects.filter(body=Body.CSP, cycle__number__gt=12).values_list("title", flat=True)
+    )
+
+    assert every == demo_objects.HISTORICAL_MEETINGS | ahead | conferences
+    assert conferences  # the cycle of the meetings ahead, with its Conference
+
+
 @pytest.mark.parametrize("role", DEMO_ROLES)
-def test_each_role_sees_exactly_its_meetings_in_lists_search_and_counts(role, client_for):
+def test_each_role_sees_exactly_its_meetings_in_lists_search_and_counts(
+    role, client_for, meeting_titles
+):
+    all_meetings, dief_meetings = meeting_titles
     client = client_for(role)
-    expected = ALL_MEETINGS if role in SEES_DIEF else ALL_MEETINGS - DIEF_MEETINGS
+    expected = all_meetings if role in SEES_DIEF else all_meetings - dief_meetings
 
     assert titles_in(client.get(reverse("meetings:list"))) == expected
     search = client.get(reverse("search"), {"q": "DIEF"})
-    expected_dief = DIEF_MEETINGS if role in SEES_DIEF else set()
+    expected_dief = dief_meetings if role in SEES_DIEF else set()
     assert titles_in(search) == expected_dief
     assert search.context["counts"]["meetings"] == len(expected_dief)
     assert f'data-count="meetings">{len(expected_dief)}<' in search.content.decode()
     dashboard = client.get(reverse("dashboard"))
     assert dashboard.context["meeting_count"] == len(expected)
     if role in SEES_DIEF:
-        assert titles_in(client.get(reverse("dief:home"))) == DIEF_MEETINGS
+        assert titles_in(client.get(reverse("dief:home"))) == dief_meetings
 
 
 HEAD = ["/meetings/", "/meetings/my-deadlines/", "/documents/"]
@@ -347,7 +356,10 @@ def test_dashboard_offers_each_role_what_it_may_do(role, areas, client_for):
     assert [area.url for area in response.context["areas"]] == areas
 
 
-def test_signatory_that_withdraws_its_signature_loses_the_dief_on_the_next_request(client_for):
+def test_signatory_that_withdraws_its_signature_loses_the_dief_on_the_next_request(
+    client_for, meeting_titles
+):
+    all_meetings, dief_meetings = meeting_titles
     client = client_for("delegate-sig")
     assert client.get(reverse("dief:home")).status_code == 200
 
@@ -360,7 +372,7 @@ def test_signatory_that_withdraws_its_signature_loses_the_dief_on_the_next_reque
     )
 
     assert client.get(reverse("dief:home")).status_code == 403
-    assert titles_in(client.get(reverse("meetings:list"))) == ALL_MEETINGS - DIEF_MEETINGS
+    assert titles_in(client.get(reverse("meetings:list"))) == all_meetings - dief_meetings
 
 
 def test_expert_granted_one_dief_meeting_sees_that_one_only(objects, client_for, demo_users):

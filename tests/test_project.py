@@ -15,6 +15,7 @@ from att_portal import demo
 from att_portal.directory.models import State, User
 from att_portal.meetings.models import CspCycle, Meeting
 from tests.conftest import DEMO_ROLES, sign_in
+from tests.demo_objects import dief_meeting_ahead, wgeti_meeting_ahead
 from tests.factories import SecretariatUserFactory, StateFactory
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -98,14 +99,17 @@ def test_seeding_demo_data_is_refused_when_debug_is_off():
 
 def test_demo_data_holds_the_treaty_bodies_and_the_demo_accounts(demo_users):
     assert sorted(demo_users) == sorted(DEMO_ROLES)
-    assert [c.number for c in CspCycle.objects.order_by("number")] == [8, 9, 10, 11, 12, 13]
+    dief_ahead, wgeti_ahead = dief_meeting_ahead(), wgeti_meeting_ahead()
+    # The cycles of the seeds, then those up to the cycle of the meetings ahead.
+    last_cycle = max(dief_ahead.cycle.number, wgeti_ahead.cycle.number)
+    assert [c.number for c in CspCycle.objects.order_by("number")] == list(range(8, last_cycle + 1))
     dief_dates = Meeting.objects.filter(body="DIEF").order_by("starts_on")
     assert [m.starts_on.isoformat() for m in dief_dates] == [
         "2022-08-24",
         "2023-05-11",
         "2023-08-23",
         "2024-02-22",
-        "2027-02-17",
+        dief_ahead.starts_on.isoformat(),
     ]
     statuses = {s.alpha3: s.current_status for s in State.objects.with_current_status()}
     assert (statuses["AUT"], statuses["THA"], statuses["IDN"], statuses["USA"]) == (

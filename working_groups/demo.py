@@ -222,11 +222,68 @@ def _ad_hoc_issues(people: dict, meetings: dict, cycles: dict) -> None:
         proposal.save()
 
 
-def seed(people: dict, states: dict, meetings: dict, cycles: dict) -> None:
-    """Each area of WGETI seeds its part here."""
+def seed(people: dict, states: dict, meetings: dict, cycles: dict, ahead) -> None:
+    """Each area of WGETI seeds its part here. `meetings`: the historical ones by English
+    title; `ahead`: the meetings laid out relative to today (`att_portal.demo`)."""
     _voluntary_guides(people, cycles)
     seed_structure(people, states, meetings, cycles)
     _ad_hoc_issues(people, meetings, cycles)
+    _meeting_ahead(people, states, ahead.wgeti)
+    _revision_open_for_comments(people, ahead.wgeti)
+
+
+# The WGETI meeting ahead takes up these topics in the sub-working group on national
+# practices (its mandate: risk assessment under Articles 6 and 7).
+TOPICS_AHEAD = [
+    ("Application and authorisation", "Risk assessment"),
+    ("Application and authorisation", "Mitigation measures"),
+]
+
+
+def _meeting_ahead(people: dict, states: dict, meeting) -> None:
+    """The WGETI meeting ahead: its cycle's sub-working groups (those of CSP12 carry on,
+    with their facilitators), the topics it takes up, and Mexico's offer to present, still
+    before the Chair. Its calls and invitations come with the meeting (att_portal.demo)."""
+    from att_portal.demo import in_languages
+    from att_portal.l10n.content import english
+
+    from .enums import OfferState
+    from .models import MeetingTopic, PresentationOffer, SubWorkingGroup, Topic
+
+    groups = {}
+    for position, (name, facilitators, mandate) in enumerate(CSP12_SUB_WORKING_GROUPS, 1):
+        group = SubWorkingGroup.objects.filter(cycle=meeting.cycle, name_en=english(name)).first()
+        if group is None:
+            group = SubWorkingGroup(
+                cycle=meeting.cycle,
+                facilitators=facilitators,
+                position=position,
+                **in_languages("name", name),
+                **in_languages("mandate", mandate),
+            )
+            group._change_reason = "Demo: the sub-working groups carry on"
+            group.full_clean()
+            group.save()
+        groups[english(name)] = group
+    topics = {}
+    for phase, title in TOPICS_AHEAD:
+        topics[title] = Topic.objects.get(phase__title_en=phase, title_en=title)
+        MeetingTopic.objects.get_or_create(
+            meeting=meeting,
+            topic=topics[title],
+            defaults={"sub_working_group": groups["Exchange of National Implementation Practices"]},
+        )
+    PresentationOffer.objects.get_or_create(
+        meeting=meeting,
+        topic=topics["Mitigation measures"],
+        state=states["MX"],
+        defaults={
+            "summary": "How Mexico's inter-agency committee weighs the assurances offered by "
+            "importing States before authorising an export.",
+            "submitted_by": people["dief-chair"],
+            "status": OfferState.OFFERED,
+        },
+    )
 
 
 # Seed 002/DOMAIN §5: the phases of practical implementation and their topics; the last
@@ -1228,4 +1285,100 @@ def _voluntary_guides(people: dict, cycles: dict) -> None:
         "violence against women and children",
         new_text_en="\n\n".join(ANNEX_B_STEPS),
         position=1,
+    )
+
+
+# Proposed revisions the WGETI Chair puts to the meeting ahead, one at a time, so that a
+# revision of the guide is open for comments whenever the demo is seeded: (paragraph, title,
+# new text). Stand-ins for the demo, like the paragraphs they replace.
+REVISIONS_AHEAD = [
+    (
+        "108",
+        "Paragraph 108: the flowchart of Annex B as the dedicated guidance on Article 7(4)",
+        "The Working Group noted that further discussion led to dedicated voluntary guidance "
+        "on assessing the risk of gender-based violence under Article 7(4): the flowchart "
+        "in Annex B." + ABRIDGED,
+    ),
+    (
+        "130",
+        "Paragraph 130: post-shipment cooperation among the mitigation measures",
+        "States Parties described assurances sought from importing States, training of "
+        "security forces and post-shipment cooperation, including on-site verification, as "
+        "possible mitigation measures." + ABRIDGED,
+    ),
+    (
+        "106",
+        "Paragraph 106: further sources of information on gender-based violence",
+        "Several States Parties consult reports of United Nations bodies, regional "
+        "organisations and civil society organisations, and their diplomatic missions, on "
+        "gender-based violence in the recipient State." + ABRIDGED,
+    ),
+    (
+        "131",
+        "Paragraph 131: long-standing patterns of violence (Step 5 of Annex B)",
+        "Delegations noted that long-standing, deeply rooted patterns of violence make "
+        "short-term mitigation difficult, as Step 5 of the flowchart in Annex B recalls."
+        + ABRIDGED,
+    ),
+]
+
+
+def _revision_open_for_comments(people: dict, meeting) -> None:
+    """Unless a revision of the Voluntary Guide to Implementing Articles 6 and 7 is open for
+    comments today, the WGETI Chair proposes the next of REVISIONS_AHEAD for the meeting
+    ahead, comments due with its written comments (after the last, the first again)."""
+    from django.utils import timezone
+
+    from att_portal.l10n.dates import un_date_range
+    from att_portal.meetings.enums import CallKind
+
+    from .guides.enums import ChangeAction
+    from .guides.models import Guide, ProposedRevision
+    from .guides.selectors import current_edition, paragraph_in
+    from .guides.services import OPEN_FOR_COMMENTS, revision_change_add, revision_propose
+
+    guide = Guide.objects.filter(title_en=GUIDE_ARTS_6_7).first()
+    today = timezone.localdate()
+    if (
+        guide is None
+        or ProposedRevision.objects.filter(
+            guide=guide, state__in=OPEN_FOR_COMMENTS, comments_due_on__gte=today
+        ).exists()
+    ):
+        return
+    due_on = (
+        meeting.calls.filter(kind=CallKind.WRITTEN_COMMENTS, due_on__gte=today)
+        .values_list("due_on", flat=True)
+        .first()
+    )
+    edition = current_edition(guide)
+    if due_on is None or edition is None:
+        return
+    earlier = ProposedRevision.objects.filter(
+        guide=guide, title__in=[title for _number, title, _text in REVISIONS_AHEAD]
+    ).count()
+    turn = REVISIONS_AHEAD[earlier % len(REVISIONS_AHEAD) :] + REVISIONS_AHEAD
+    number, title, text = next(
+        ((n, t, x) for n, t, x in turn if paragraph_in(edition, n) is not None), (None,) * 3
+    )
+    if number is None:
+        return
+    chair = people["wgeti-chair"]
+    revision = revision_propose(
+        by=chair,
+        guide=guide,
+        title=title,
+        rationale="For the WGETI meeting of "
+        f"{un_date_range(meeting.starts_on, meeting.ends_on, 'en')} "
+        f"(CSP{meeting.cycle.number} cycle).",
+        comments_due_on=due_on,
+        as_officer=True,
+    )
+    revision_change_add(
+        by=chair,
+        revision=revision,
+        version=revision.version,
+        action=ChangeAction.REPLACE,
+        paragraph=number,
+        new_text=text,
     )

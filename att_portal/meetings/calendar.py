@@ -65,6 +65,8 @@ def _calendar(user) -> Calendar:
         event.add("summary", summary_of(meeting))
         event.add("dtstart", meeting.starts_on)
         event.add("dtend", meeting.ends_on + datetime.timedelta(days=1))
+        if meeting.is_cancelled:
+            event.add("status", "CANCELLED")  # calendar applications strike it out
         if meeting.confidential_forum:
             event.add("class", "CONFIDENTIAL")  # and no venue: a detail of the meeting
         elif meeting.venue:
@@ -80,6 +82,8 @@ def _calendar(user) -> Calendar:
         event.add("summary", summary_of(session.meeting, session.title))
         event.add("dtstart", session.starts_at)
         event.add("dtend", session.ends_at)
+        if session.meeting.is_cancelled:
+            event.add("status", "CANCELLED")
         if session.meeting.confidential_forum:
             event.add("class", "CONFIDENTIAL")
         elif session.room or session.meeting.venue:

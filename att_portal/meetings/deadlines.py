@@ -78,6 +78,8 @@ def deadlines_of(meetings: Iterable[Meeting]) -> list[Deadline]:
     Call with meetings that `prefetch_related("completions", "calls")`, or this fetches."""
     deadlines: list[Deadline] = []
     for meeting in meetings:
+        if meeting.is_cancelled:
+            continue  # a cancelled meeting asks nothing of anybody
         completions = {c.key: c for c in meeting.completions.all()}
         for rule in rules_for(meeting.body):
             if rule.anchor != Anchor.MEETING_START:

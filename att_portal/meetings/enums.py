@@ -22,6 +22,9 @@ class MeetingFormat(models.TextChoices):
 # Bodies whose material is confidential to a forum (DIEF ToR art. 14).
 CONFIDENTIAL_BODIES = frozenset({Body.DIEF})
 
+# The bodies whose meetings take calls for ad hoc issues (WGETI, seeds 002 and 004).
+WGETI_BODIES = frozenset({Body.WGETI, Body.WGETI_SWG})
+
 
 class CallKind(models.TextChoices):
     CASES = "cases", _("Call for cases and information")
@@ -29,6 +32,15 @@ class CallKind(models.TextChoices):
     WRITTEN_COMMENTS = "written_comments", _("Call for written comments")
     REGISTRATION = "registration", _("Registration of participants")
     OTHER = "other", _("Other call")
+
+
+class NominationStatus(models.TextChoices):
+    """A nominated participant, until the Secretariat accepts or declines the nomination (a
+    declined one frees the seat)."""
+
+    NOMINATED = "nominated", _("Awaiting the Secretariat")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
 
 
 class DeadlineState(models.TextChoices):

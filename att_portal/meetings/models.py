@@ -1,20 +1,30 @@
 from __future__ import annotations
 
+import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Max, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from simple_history.models import HistoricalRecords
 
 from att_portal.directory.models import State
 from att_portal.l10n.content import EnglishOriginal
-from att_portal.l10n.dates import un_date_range
+from att_portal.l10n.dates import un_date, un_date_range
 
-from .enums import CONFIDENTIAL_BODIES, Body, CallKind, MeetingFormat
+from .enums import (
+    CONFIDENTIAL_BODIES,
+    WGETI_BODIES,
+    Body,
+    CallKind,
+    MeetingFormat,
+    NominationStatus,
+)
 from .rules import Responsible
 
 # DIEF ToR art. 3: at most two meetings in a calendar year.
@@ -55,6 +65,25 @@ class CspCycle(models.Model):
         # Translators: the short name of the cycle of a Conference of States Parties.
         return _("CSP%(number)s") % {"number": self.number}
 
+    def span(self, *, leaving_out: Meeting | None = None) -> tuple[datetime.date, datetime.date]:
+        """The first and last day of the cycle's meetings: after the previous cycle's
+        Conference and until the end of this cycle's one, by the Conferences' recorded
+        dates (a Meeting of the CSP, not cancelled), else by the calendar years (the
+        previous cycle's year to this cycle's). `leaving_out`: the meeting being checked."""
+        conferences = Meeting.objects.filter(body=Body.CSP, cancelled_at__isnull=True)
+        if leaving_out is not None and leaving_out.pk:
+            conferences = conferences.exclude(pk=leaving_out.pk)
+        ends = conferences.aggregate(
+            previous=Max("ends_on", filter=Q(cycle__number=self.number - 1)),
+            own=Max("ends_on", filter=Q(cycle=self)),
+        )
+        first = (
+            ends["previous"] + datetime.timedelta(days=1)
+            if ends["previous"]
+            else datetime.date(self.year - 1, 1, 1)
+        )
+        return first, ends["own"] or datetime.date(self.year, 12, 31)
+
 
 class MeetingQuerySet(models.QuerySet):
     def with_related(self) -> MeetingQuerySet:
@@ -89,6 +118,18 @@ class Meeting(EnglishOriginal, models.Model):
         default=False,
         help_text=_("A working group may start early when the previous one finishes early."),
     )
+    # A meeting is cancelled, never deleted: its invitations, nominations and history
+    # stay. Cancelling is final (to hold it after all, the Secretariat creates a meeting).
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    cancelled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("cancelled by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    cancellation_note = models.CharField(_("cancellation note"), max_length=1000, blank=True)
     # history: see translation.py (it keeps every language)
 
     objects = MeetingQuerySet.as_manager()
@@ -115,7 +156,19 @@ class Meeting(EnglishOriginal, models.Model):
     def confidential_forum(self) -> str | None:
         return self.body if self.body in CONFIDENTIAL_BODIES else None
 
+    @property
+    def is_cancelled(self) -> bool:
+        return self.cancelled_at is not None
+
     def clean(self) -> None:
+        """The rules for the portal, the admin and the services alike."""
+        stored = (
+            Meeting.objects.filter(pk=self.pk).values("cancelled_at", "body").first()
+            if self.pk
+            else None
+        )
+        if stored and stored["cancelled_at"]:
+            raise ValidationError(CANCELLED)
         errors = {}
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
             errors["ends_on"] = _("A meeting cannot end before it starts.")
@@ -125,17 +178,68 @@ class Meeting(EnglishOriginal, models.Model):
                 "A DIEF meeting is held in person: confidential exchanges on concrete "
                 "cases are not held online or hybrid."
             )
-        if self.body == Body.DIEF and self.starts_on:
-            same_year = Meeting.objects.filter(
-                body=Body.DIEF, starts_on__year=self.starts_on.year
-            ).exclude(pk=self.pk)
-            if same_year.count() >= DIEF_MEETINGS_PER_YEAR:
-                errors["starts_on"] = _(
-                    "There are already two DIEF meetings in %(year)s: the Terms of Reference "
-                    "(art. 3) allow at most two a year."
-                ) % {"year": self.starts_on.year}
+        if self.body == Body.DIEF and self.starts_on and self._dief_year_is_full():
+            errors["starts_on"] = _(
+                "There are already two DIEF meetings in %(year)s: the Terms of Reference "
+                "(art. 3) allow at most two a year."
+            ) % {"year": self.starts_on.year}
+        if self.cycle_id and self.starts_on and self.ends_on and "ends_on" not in errors:
+            first, last = self.cycle.span(leaving_out=self)
+            if self.starts_on < first or self.ends_on > last:
+                errors["cycle"] = _(
+                    "%(cycle)s covers meetings from %(first)s to %(last)s: choose the cycle "
+                    "of these dates."
+                ) % {"cycle": self.cycle, "first": un_date(first), "last": un_date(last)}
+        if stored and stored["body"] != self.body and self.invitations.exists():
+            # Who may see the meeting follows its body: invitations already went out.
+            errors["body"] = _(
+                "The invitations have been sent: the body of the meeting can no longer change."
+            )
+        if stored and "starts_on" not in errors and "ends_on" not in errors:
+            errors.update(self._parts_outside_dates())
         if errors:
             raise ValidationError(errors)
+
+    def _dief_year_is_full(self) -> bool:
+        # DIEF ToR art. 3; meeting_save also locks the year's meetings while it checks.
+        same_year = Meeting.objects.filter(
+            body=Body.DIEF, starts_on__year=self.starts_on.year, cancelled_at__isnull=True
+        ).exclude(pk=self.pk)
+        return same_year.count() >= DIEF_MEETINGS_PER_YEAR
+
+    def _parts_outside_dates(self) -> dict:
+        """New dates must keep the timetable inside the meeting and the calls before it."""
+        if not (self.starts_on and self.ends_on):
+            return {}
+        problems = []
+        geneva = timezone.get_current_timezone()
+        first_day_starts = datetime.datetime.combine(self.starts_on, datetime.time(), geneva)
+        after_last_day = datetime.datetime.combine(
+            self.ends_on + datetime.timedelta(days=1), datetime.time(), geneva
+        )
+        if self.sessions.filter(
+            Q(starts_at__lt=first_day_starts) | Q(ends_at__gte=after_last_day)
+        ).exists():
+            problems.append(
+                _(
+                    "Sessions of the timetable fall outside these dates: change or delete "
+                    "them first."
+                )
+            )
+        call = self.calls.filter(due_on__gte=self.starts_on).order_by("due_on").first()
+        if call is not None:
+            problems.append(
+                _(
+                    "The call “%(call)s” is due on %(date)s: a call must be due before the "
+                    "meeting's first day. Change the call first."
+                )
+                % {"call": call.title, "date": un_date(call.due_on)}
+            )
+        return {"starts_on": problems} if problems else {}
+
+
+# Shown when anything is asked of a cancelled meeting.
+CANCELLED = _("This meeting is cancelled: nothing can be added to it or changed.")
 
 
 class PartOfMeeting:
@@ -144,6 +248,13 @@ class PartOfMeeting:
     @property
     def confidential_forum(self) -> str | None:
         return self.meeting.confidential_forum
+
+    def meeting_or_none(self) -> Meeting | None:
+        """The meeting, also when it is not saved yet (an admin inline on a new meeting)."""
+        try:
+            return self.meeting
+        except Meeting.DoesNotExist:
+            return None
 
 
 class MeetingSession(EnglishOriginal, PartOfMeeting, models.Model):
@@ -174,17 +285,20 @@ class MeetingSession(EnglishOriginal, PartOfMeeting, models.Model):
         return f"{self.meeting}: {self.title}"
 
     def clean(self) -> None:
-        if not (self.starts_at and self.ends_at and self.meeting_id):
+        meeting = self.meeting_or_none()
+        if meeting is not None and meeting.is_cancelled:
+            raise ValidationError(CANCELLED)
+        if not (self.starts_at and self.ends_at and meeting is not None):
             return
         if self.ends_at <= self.starts_at:
             raise ValidationError({"ends_at": _("A session must end after it starts.")})
         first = timezone.localtime(self.starts_at).date()
         last = timezone.localtime(self.ends_at).date()
-        if first < self.meeting.starts_on or last > self.meeting.ends_on:
+        if first < meeting.starts_on or last > meeting.ends_on:
             raise ValidationError(
                 {
                     "starts_at": _("The session falls outside the meeting's dates (%(dates)s).")
-                    % {"dates": un_date_range(self.meeting.starts_on, self.meeting.ends_on)}
+                    % {"dates": un_date_range(meeting.starts_on, meeting.ends_on)}
                 }
             )
         if self.room:
@@ -237,6 +351,33 @@ class MeetingCall(EnglishOriginal, PartOfMeeting, models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def clean(self) -> None:
+        """One rule for the Secretariat's calls, WGETI's calls for ad hoc issues and the
+        admin."""
+        meeting = self.meeting_or_none()
+        if meeting is not None and meeting.is_cancelled:
+            raise ValidationError(CANCELLED)
+        errors = {}
+        if self.issued_on and self.due_on and self.due_on < self.issued_on:
+            errors["due_on"] = _("A call cannot be due before it is issued.")
+        elif (
+            meeting is not None
+            and self.due_on
+            and meeting.starts_on
+            and meeting.starts_on <= self.due_on
+        ):
+            errors["due_on"] = _(
+                "A call must be due before the meeting's first day (%(date)s)."
+            ) % {"date": un_date(meeting.starts_on)}
+        if (
+            meeting is not None
+            and self.kind == CallKind.AD_HOC_ISSUES
+            and meeting.body not in WGETI_BODIES
+        ):
+            errors["kind"] = _("Calls for ad hoc issues are issued for WGETI meetings only.")
+        if errors:
+            raise ValidationError(errors)
 
 
 class DeadlineCompletion(models.Model):
@@ -308,8 +449,32 @@ class Invitation(PartOfMeeting, models.Model):
         return f"{self.meeting}: {self.state or self.organisation}"
 
 
+class ParticipationQuerySet(models.QuerySet):
+    def holding_seats(self) -> ParticipationQuerySet:
+        """Nominations that take one of the delegation's seats: all but the declined."""
+        return self.exclude(status=NominationStatus.DECLINED)
+
+
+def seats_used_up(seats: int) -> str:
+    return ngettext(
+        "This meeting has %(seats)s seat per delegation, and your delegation has used it.",
+        "This meeting has %(seats)s seats per delegation, and your delegation has used them all.",
+        seats,
+    ) % {"seats": seats}
+
+
+def nominations_closed(meeting: Meeting) -> str:
+    return _("Nominations closed when the meeting ended, on %(date)s.") % {
+        "date": un_date(meeting.ends_on)
+    }
+
+
 class Participation(PartOfMeeting, models.Model):
-    """A person nominated by their delegation's focal point to take a seat at a meeting."""
+    """A person taking a seat at a meeting: nominated by their delegation's focal point and
+    accepted or declined by the Secretariat, or added by the Secretariat when recording
+    who attended (a member of an invited organisation, someone who came unannounced).
+    Attendance — who actually took part — is recorded by the Secretariat during or after
+    the meeting."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="participations")
     person = models.ForeignKey(
@@ -325,7 +490,36 @@ class Participation(PartOfMeeting, models.Model):
         help_text=_("Travel and accommodation are borne by participants unless sponsored."),
     )
     sponsorship_note = models.CharField(_("sponsorship note"), max_length=500, blank=True)
+    status = models.CharField(
+        _("nomination"),
+        max_length=12,
+        choices=NominationStatus.choices,
+        default=NominationStatus.NOMINATED,
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    attended = models.BooleanField(_("attended"), default=False)
+    attendance_recorded_at = models.DateTimeField(
+        _("attendance recorded at"), null=True, blank=True
+    )
+    attendance_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("attendance recorded by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     history = HistoricalRecords()
+
+    objects = ParticipationQuerySet.as_manager()
 
     class Meta:
         ordering = ["meeting", "person__state", "person__last_name"]
@@ -333,10 +527,112 @@ class Participation(PartOfMeeting, models.Model):
         verbose_name_plural = _("participants")
         constraints = [
             models.UniqueConstraint(fields=["meeting", "person"], name="participation_once"),
+            models.CheckConstraint(
+                condition=~Q(status="declined", attended=True),
+                name="participation_declined_did_not_attend",
+                violation_error_message=_(
+                    "A declined participant cannot be recorded as having attended."
+                ),
+            ),
         ]
 
     def __str__(self) -> str:
         return _("%(person)s at %(meeting)s") % {"person": self.person, "meeting": self.meeting}
+
+    @property
+    def holds_seat(self) -> bool:
+        return self.status != NominationStatus.DECLINED
+
+    @property
+    def attendance_known(self) -> bool:
+        """Whether attendance is recorded (a participant recorded as attending without a
+        time — history entered directly — counts as recorded)."""
+        return self.attended or self.attendance_recorded_at is not None
+
+    def clean(self) -> None:
+        """The rules for the portal, the services and the admin alike."""
+        meeting = self.meeting_or_none()
+        if meeting is None or not self.person_id:
+            return
+        today = timezone.localdate()
+        if meeting.is_cancelled and (self.pk is None or self.attended):
+            raise ValidationError(CANCELLED)
+        if (
+            self.pk is None
+            and self.status == NominationStatus.NOMINATED
+            and (today > meeting.ends_on)
+        ):
+            raise ValidationError(nominations_closed(meeting))
+        if self.attended and self.status == NominationStatus.DECLINED:
+            raise ValidationError(
+                {"attended": _("A declined participant cannot be recorded as having attended.")}
+            )
+        if self.attended and today < meeting.starts_on:
+            raise ValidationError(
+                {
+                    "attended": _("Attendance is recorded from the meeting's first day, %(date)s.")
+                    % {"date": un_date(meeting.starts_on)}
+                }
+            )
+        person = self.person
+        if person.state_id:
+            invited = meeting.invitations.filter(state_id=person.state_id)
+        else:
+            invited = meeting.invitations.filter(organisation_id=person.organisation_id)
+        if not (person.state_id or person.organisation_id) or not invited.exists():
+            raise ValidationError(
+                {
+                    "person": _(
+                        "%(name)s's delegation or organisation is not invited to this meeting."
+                    )
+                    % {"name": person}
+                }
+            )
+        if person.state_id and self.holds_seat:
+            taken = (
+                Participation.objects.holding_seats()
+                .filter(meeting=meeting, person__state_id=person.state_id)
+                .exclude(pk=self.pk)
+                .count()
+            )
+            if taken >= meeting.seats_per_delegation:
+                raise ValidationError(seats_used_up(meeting.seats_per_delegation))
+
+
+class MeetingMessage(EnglishOriginal, PartOfMeeting, models.Model):
+    """A message from the Secretariat or the meeting's Chair to every invited delegation:
+    sent by e-mail and as a notice (for the DIEF the e-mail only says that a message awaits
+    in the confidential area) and read in the portal by those invited."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="messages")
+    subject = models.CharField(_("subject"), max_length=200)
+    text = models.TextField(_("text"), max_length=10000)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("sent by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    sent_at = models.DateTimeField(_("sent at"))
+    delegations = models.PositiveIntegerField(_("delegations and organisations written to"))
+    people = models.PositiveIntegerField(_("people written to"))
+    # history: see translation.py (it keeps every language)
+
+    class Meta:
+        ordering = ["-sent_at", "-pk"]
+        verbose_name = _("message to the invited delegations")
+        verbose_name_plural = _("messages to the invited delegations")
+
+    def __str__(self) -> str:
+        return self.subject
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:message_detail", args=[self.meeting_id, self.pk])
+
+    def clean(self) -> None:
+        meeting = self.meeting_or_none()
+        if meeting is not None and meeting.is_cancelled and self.pk is None:
+            raise ValidationError(CANCELLED)
 
 
 class CalendarFeed(models.Model):

@@ -14,6 +14,7 @@ from .models import (
     Invitation,
     Meeting,
     MeetingCall,
+    MeetingMessage,
     MeetingSession,
     Participation,
 )
@@ -24,6 +25,13 @@ class MeetingAction:
     INVITE = "invite"
     RECORD_DEADLINE = "record_deadline"
     SEE_PARTICIPANTS = "see_participants"
+    # The Secretariat accepts or declines nominations and records attendance.
+    DECIDE_NOMINATIONS = "decide_nominations"
+    RECORD_ATTENDANCE = "record_attendance"
+    # The participants list as CSV or XLSX, and its registration as a document.
+    EXPORT_PARTICIPANTS = "export_participants"
+    # A message to every invited delegation: the Secretariat or the meeting's Chair.
+    MESSAGE_INVITED = "message_invited"
 
 
 CHAIR_OF = {
@@ -59,9 +67,20 @@ class MeetingPolicy(access.Policy):
         )
 
     def can(self, user, action: str, obj) -> bool:
-        if action in (access.Action.CHANGE, MeetingAction.CREATE, MeetingAction.INVITE):
+        if action in (
+            access.Action.CHANGE,
+            MeetingAction.CREATE,
+            MeetingAction.INVITE,
+            MeetingAction.DECIDE_NOMINATIONS,
+            MeetingAction.RECORD_ATTENDANCE,
+            MeetingAction.EXPORT_PARTICIPANTS,
+        ):
             return is_secretariat(user)
-        if action in (MeetingAction.RECORD_DEADLINE, MeetingAction.SEE_PARTICIPANTS):
+        if action in (
+            MeetingAction.RECORD_DEADLINE,
+            MeetingAction.SEE_PARTICIPANTS,
+            MeetingAction.MESSAGE_INVITED,
+        ):
             return self.can(user, access.Action.VIEW, obj) and (
                 is_secretariat(user) or chairs(user, obj)
             )
@@ -97,7 +116,7 @@ class InvitationPolicy(access.Policy):
 @access.register(Participation)
 class ParticipationPolicy(access.Policy):
     """The Secretariat and the meeting's Chair see every participant (with the
-    law-enforcement flag); a delegation sees its own nominees."""
+    law-enforcement flag); a delegation or an organisation sees its own people."""
 
     def filter_visible(self, user, queryset: QuerySet) -> QuerySet:
         if is_secretariat(user):
@@ -106,7 +125,32 @@ class ParticipationPolicy(access.Policy):
         rule = Q(meeting__body__in=chaired)
         if user.state_id:
             rule |= Q(person__state_id=user.state_id)
+        elif user.organisation_id:
+            rule |= Q(person__organisation_id=user.organisation_id)
         return queryset.filter(rule, meeting__in=access.visible(user, Meeting).values("pk"))
+
+
+def invited_to(user) -> Q:
+    """Meetings to which the person's delegation or organisation is invited."""
+    if user.state_id:
+        return Q(invitations__state_id=user.state_id)
+    if user.organisation_id:
+        return Q(invitations__organisation_id=user.organisation_id)
+    return Q(pk__in=[])
+
+
+@access.register(MeetingMessage)
+class MeetingMessagePolicy(access.Policy):
+    """A message to the invited delegations is read by those invited (while they may see
+    the meeting: a State that leaves the DIEF loses its messages with it), the meeting's
+    Chair and the Secretariat."""
+
+    def filter_visible(self, user, queryset: QuerySet) -> QuerySet:
+        meetings = access.visible(user, Meeting)
+        if not is_secretariat(user):
+            chaired = [body for body, role in CHAIR_OF.items() if holds_role(user, role)]
+            meetings = meetings.filter(invited_to(user) | Q(body__in=chaired))
+        return queryset.filter(meeting__in=meetings.values("pk"))
 
 
 @access.register(CalendarFeed)

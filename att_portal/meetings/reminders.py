@@ -49,6 +49,7 @@ def deadlines_in_window(today: datetime.date) -> list[Deadline]:
         )
     meetings = (
         Meeting.objects.filter(rule_window | Q(calls__due_on__range=(today, last)))
+        .filter(cancelled_at__isnull=True)
         .distinct()
         .select_related("cycle")
         .prefetch_related("completions", "calls")

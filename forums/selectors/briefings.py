@@ -23,19 +23,20 @@ from ..models import Briefing, BriefingPosition
 NAME_LANGUAGES = ("ar", "zh-hans", "en", "fr", "ru", "es")
 
 
+def _attended(**lookup) -> QuerySet[Participation]:
+    """Participants the Secretariat recorded as having attended (a nomination is not
+    attendance: a State nominated and absent did not take part)."""
+    return Participation.objects.filter(attended=True, person__state__isnull=False, **lookup)
+
+
 def taking_part_state_ids(meeting: Meeting) -> set[int]:
-    return set(
-        Participation.objects.filter(meeting=meeting, person__state__isnull=False)
-        .values_list("person__state_id", flat=True)
-        .distinct()
-    )
+    return set(_attended(meeting=meeting).values_list("person__state_id", flat=True).distinct())
 
 
 def taking_part_states(meeting: Meeting) -> QuerySet[State]:
-    """The States that took part in a meeting: one of their delegates had a seat."""
-    return State.objects.filter(
-        pk__in=Participation.objects.filter(meeting=meeting).values("person__state_id")
-    )
+    """The States that took part in a meeting (art. 22): one of their participants
+    attended, as the Secretariat recorded it."""
+    return State.objects.filter(pk__in=_attended(meeting=meeting).values("person__state_id"))
 
 
 def presenting_state_ids(briefing: Briefing) -> set[int]:
@@ -101,9 +102,7 @@ def briefing_rows(user) -> list[tuple[Briefing, BriefingState]]:
     )
     taking_part: dict[int, set[int]] = {}
     for meeting_id, state_id in (
-        Participation.objects.filter(
-            meeting_id__in={b.meeting_id for b in briefings}, person__state__isnull=False
-        )
+        _attended(meeting_id__in={b.meeting_id for b in briefings})
         .values_list("meeting_id", "person__state_id")
         .distinct()
     ):

@@ -108,12 +108,17 @@ def test_a_file_over_the_size_limit_is_refused(client, officer, dief_paper):
     assert LanguageVersion.objects.count() == 0
 
 
-def test_replacing_a_version_keeps_one_file_per_language(client, officer, dief_paper):
+def test_replacing_a_version_keeps_one_current_file_per_language_and_the_earlier_one(
+    client, officer, dief_paper
+):
     sign_in(client, officer)
     upload(client, dief_paper, "a.pdf", PDF)
     upload(client, dief_paper, "b.pdf", PDF)
 
-    assert list(dief_paper.versions.values_list("original_name", flat=True)) == ["b.pdf"]
+    assert list(dief_paper.versions.current().values_list("original_name", flat=True)) == ["b.pdf"]
+    assert list(dief_paper.versions.earlier().values_list("original_name", "number")) == [
+        ("a.pdf", 1)
+    ]
 
 
 @pytest.mark.parametrize(

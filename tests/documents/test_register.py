@@ -160,7 +160,7 @@ def test_secretariat_registers_a_joint_paper_from_the_form(client):
     [
         ({"author_office": ""}, "Name the author: an office or one or more States."),
         ({"distribution": "confidential"}, "A confidential document names its forum."),
-        ({"doc_type": "Conf WP!"}, "A type is words joined by dots"),
+        ({"doc_type": "Conf WP!"}, "Select a valid choice. Conf WP! is not one of the available"),
     ],
 )
 def test_register_form_refuses_bad_input_and_registers_nothing(client, data, message):

@@ -325,7 +325,9 @@ class CspCycleFactory(factory.django.DjangoModelFactory):
         model = CspCycle
         django_get_or_create = ["number"]
 
-    number = factory.Sequence(lambda n: 20 + n)
+    # Cycles as the Treaty numbers them (CSP12 = 2026); the sequence wraps, so that a long
+    # run still gives symbols a three-digit cycle.
+    number = factory.Sequence(lambda n: 20 + n % 900)
     year = factory.LazyAttribute(lambda o: 2014 + o.number)
 
 
@@ -333,7 +335,12 @@ class MeetingFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Meeting
 
-    cycle = factory.SubFactory(CspCycleFactory)
+    # The cycle of its dates: the Conference of late August closes a cycle.
+    cycle = factory.LazyAttribute(
+        lambda o: CspCycleFactory(
+            number=o.starts_on.year - 2014 + (1 if o.starts_on.month > 8 else 0)
+        )
+    )
     body = Body.WGETI
     title = factory.Sequence(lambda n: f"Meeting {n}")
     starts_on = datetime.date(2027, 3, 15)

@@ -28,6 +28,7 @@ from forums.services.briefings import (
     briefing_revise,
 )
 from tests.conftest import sign_in
+from tests.demo_objects import dief_meeting_ahead
 from tests.factories import (
     DiefMeetingFactory,
     MeetingFactory,
@@ -51,7 +52,8 @@ def after_the_meeting():
 @pytest.fixture
 def forum(db):
     """A DIEF meeting (17 Feb 2027) at which Austria and Thailand took part and Germany
-    presented a case without taking a seat; Ireland did not take part."""
+    presented a case without taking a seat; Ireland was nominated but did not attend, so
+    it did not take part."""
 
     class Forum:
         meeting = DiefMeetingFactory()
@@ -69,7 +71,10 @@ def forum(db):
     f = Forum
     RoleAssignmentFactory(user=f.chair, role=Role.DIEF_CHAIR)
     for person in (f.austrian, f.thai):
-        Participation.objects.create(meeting=f.meeting, person=person, nominated_by=person)
+        Participation.objects.create(
+            meeting=f.meeting, person=person, nominated_by=person, attended=True
+        )
+    Participation.objects.create(meeting=f.meeting, person=f.irish, nominated_by=f.irish)
     f.presentation = CasePresentationFactory(meeting=f.meeting, case=CaseFactory(provider=f.german))
     return f
 
@@ -94,7 +99,7 @@ def _object(user, briefing, reason="Too close to our case."):
     )
 
 
-def test_states_that_took_part_are_those_with_a_seat(forum, after_the_meeting):
+def test_states_that_took_part_are_those_whose_participants_attended(forum, after_the_meeting):
     assert set(taking_part_states(forum.meeting)) == {forum.austria, forum.thailand}
 
 
@@ -375,7 +380,7 @@ def test_objection_without_reason_shows_the_form_again_and_saves_nothing(client_
 
 @pytest.mark.django_db
 def test_chair_drafting_before_the_meeting_ends_sees_the_refusal(client_for, demo_users):
-    meeting = Meeting.objects.get(title="DIEF meeting, February 2027")
+    meeting = dief_meeting_ahead()
     response = client_for("dief-chair").post(
         reverse("dief:briefing_new", args=[meeting.pk]),
         {"audience": "CSP", "text": "Trends."},

@@ -8,7 +8,6 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from att_portal.meetings.models import Meeting
 from att_portal.meetings.reminders import reminders_queue
 from att_portal.meetings.services import meeting_invitations_issue
 from att_portal.notifications.models import Notice
@@ -18,11 +17,10 @@ from forums.demo import AUSTRIAN_CASE, NARROWED_CASE, REVIEW_MEETING
 from forums.enums import BriefingState, Distribution, Position
 from forums.models import Briefing, BriefingPosition, Case, CasePresentation, ConcernedState
 from forums.services.shared import shared_item_save
+from tests.demo_objects import austrian_presentation, dief_meeting_ahead
 from tests.factories.forums import CasePresentationFactory, ExpertAdmissionFactory
 
 pytestmark = pytest.mark.django_db
-
-FEBRUARY_2027 = "DIEF meeting, February 2027"
 
 
 @pytest.fixture
@@ -30,10 +28,8 @@ def demo(demo_users):
     return {
         **demo_users,
         "case": Case.objects.get(title=AUSTRIAN_CASE),
-        "meeting": Meeting.objects.get(title=FEBRUARY_2027),
-        "presentation": CasePresentation.objects.get(
-            case__title=AUSTRIAN_CASE, meeting__title=FEBRUARY_2027
-        ),
+        "meeting": dief_meeting_ahead(),
+        "presentation": austrian_presentation(),
     }
 
 

@@ -13,6 +13,7 @@ from documents.enums import Distribution
 from documents.models import AgendaItem, Document
 from documents.services import document_register, document_revise
 from forums.minutes import ART_17_MESSAGE, looks_like_minutes
+from tests.demo_objects import dief_meeting_ahead
 from tests.factories import (
     CspCycleFactory,
     DiefMeetingFactory,
@@ -174,7 +175,7 @@ def test_agenda_item_adopting_the_report_of_a_wgeti_meeting_is_added():
 
 @pytest.mark.django_db
 def test_agenda_form_shows_the_art_17_refusal_and_saves_nothing(client_for, demo_users):
-    meeting = Meeting.objects.get(title="DIEF meeting, February 2027")
+    meeting = dief_meeting_ahead()
     before = AgendaItem.objects.count()
     response = client_for("secretariat").post(
         reverse("documents:agenda_item_add", args=[meeting.pk]),

@@ -37,6 +37,7 @@ from forums.services.presentations import (
     presentation_withdraw,
 )
 from tests.conftest import sign_in
+from tests.demo_objects import dief_meeting_ahead
 from tests.factories import (
     DiefMeetingFactory,
     MeetingFactory,
@@ -530,7 +531,7 @@ def test_demo_thailand_has_a_notice_from_austria_to_answer(client_for):
     response = client_for("delegate-sig").get(reverse("dief:my_concerned_notices"))
 
     (notice,) = response.context["notices"]
-    assert notice.presentation.meeting.title == "DIEF meeting, February 2027"
+    assert notice.presentation.meeting == dief_meeting_ahead()
     assert notice.presentation.case.title == AUSTRIAN_CASE
     assert str(notice.presentation.case.provider_state) == "Austria"
     assert notice.replied_at is None

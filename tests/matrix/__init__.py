@@ -13,6 +13,9 @@ from . import (
     dief_experts,
     dief_presentations,
     dief_use_requests,
+    documents_register,
+    meetings_admin,
+    meetings_participants,
     wgeti_calls,
     wgeti_guides,
     wgeti_structure,
@@ -28,4 +31,7 @@ AREAS = (
     wgeti_structure,
     wgeti_calls,
     wgeti_guides,
+    meetings_admin,
+    meetings_participants,
+    documents_register,
 )

@@ -4,6 +4,7 @@ from django.urls import reverse
 
 from forums.demo import AUSTRIAN_CASE, NARROWED_CASE, NARROWED_ITEM, THAI_ITEM
 from forums.models import Attachment, Case, ExpertAdmission, PlatformItem
+from tests.demo_objects import austrian_presentation
 
 OBJECTS = {
     "case": lambda: Case.objects.get(title=AUSTRIAN_CASE),
@@ -11,7 +12,9 @@ OBJECTS = {
     "thai_item": lambda: PlatformItem.objects.get(title=THAI_ITEM),
     "narrowed_item": lambda: PlatformItem.objects.get(title=NARROWED_ITEM),
     "attachment": lambda: Attachment.objects.get(case__title=AUSTRIAN_CASE),
-    "admission": lambda: ExpertAdmission.objects.get(expert__username="expert"),
+    "admission": lambda: ExpertAdmission.objects.get(
+        expert__username="expert", presentation=austrian_presentation()
+    ),
 }
 
 GET_URLS = {
@@ -122,7 +125,7 @@ EXPECTED = {
     },
     "delegate-obs": _OUTSIDER,
     "ngo": _OUTSIDER,
-    # Admitted to Austria's presentation in February 2027, undertaking accepted: that one
+    # Admitted to Austria's presentation at the DIEF meeting ahead, undertaking accepted: that one
     # case (and its attachment), nothing else of the forum.
     "expert": {
         **_OUTSIDER,

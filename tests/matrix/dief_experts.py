@@ -5,24 +5,28 @@ and the admitted expert reach none of these pages (the expert sees only its case
 
 from django.urls import reverse
 
-from forums.demo import AUSTRIAN_CASE
-from forums.models import CasePresentation, ExpertObjection, ExpertProposal
+from forums.models import ExpertObjection, ExpertProposal
+from tests.demo_objects import austrian_presentation
 
 IN_SILENCE = "Dr. Marta Kowalska"
 
 OBJECTS = {
-    "expert_presentation": lambda: CasePresentation.objects.get(
-        case__title=AUSTRIAN_CASE, meeting__title="DIEF meeting, February 2027"
+    "expert_presentation": austrian_presentation,
+    "approved_proposal": lambda: ExpertProposal.objects.get(
+        presentation=austrian_presentation(), expert__username="expert"
     ),
-    "approved_proposal": lambda: ExpertProposal.objects.get(expert__username="expert"),
-    "silent_proposal": lambda: ExpertProposal.objects.get(expert_name=IN_SILENCE),
+    "silent_proposal": lambda: ExpertProposal.objects.get(
+        presentation=austrian_presentation(), expert_name=IN_SILENCE
+    ),
     "french_objection": lambda: ExpertObjection.objects.get(
-        proposal__expert_name=IN_SILENCE, state__country="FR"
+        proposal__presentation=austrian_presentation(),
+        proposal__expert_name=IN_SILENCE,
+        state__country="FR",
     ),
 }
 
 GET_URLS = {
-    "dief:expert_proposal_new (Austrian presentation, February 2027)": lambda d: reverse(
+    "dief:expert_proposal_new (Austrian presentation ahead)": lambda d: reverse(
         "dief:expert_proposal_new", args=[d["expert_presentation"].pk]
     ),
     "dief:expert_proposal_list": lambda d: reverse("dief:expert_proposal_list"),
@@ -75,7 +79,7 @@ _OUTSIDER = {
 
 # A participant of a third State: sees circulated proposals, not the objections of others.
 _THIRD_STATE = {
-    "dief:expert_proposal_new (Austrian presentation, February 2027)": 403,
+    "dief:expert_proposal_new (Austrian presentation ahead)": 403,
     "dief:expert_proposal_list": 200,
     "dief:expert_proposal_detail (approved expert)": 200,
     "dief:expert_proposal_detail (in silence, France objects)": 200,
@@ -115,7 +119,7 @@ EXPECTED = {
     # Austria: the proposing State.
     "delegate-sp": {
         **_THIRD_STATE,
-        "dief:expert_proposal_new (Austrian presentation, February 2027)": 200,
+        "dief:expert_proposal_new (Austrian presentation ahead)": 200,
         "dief:expert_objection_detail (France objects)": 200,
         "history (expert proposal)": 200,
         "history (expert objection)": 200,

@@ -1,19 +1,16 @@
 """Rows of the authorization matrix for case presentations and concerned States (ToR
-arts. 11-12). Demo: Austria (delegate-sp) presents AUSTRIAN_CASE at the February 2027
-meeting and names Thailand (delegate-sig) as concerned; Thailand has not replied."""
+arts. 11-12). Demo: Austria (delegate-sp) presents AUSTRIAN_CASE at the DIEF meeting
+ahead and names Thailand (delegate-sig) as concerned; Thailand has not replied."""
 
 from django.urls import reverse
 
 from forums.demo import AUSTRIAN_CASE
-from forums.models import Case, CasePresentation
-
-FEBRUARY_2027 = "DIEF meeting, February 2027"
+from forums.models import Case
+from tests.demo_objects import austrian_presentation
 
 OBJECTS = {
     "austrian_case": lambda: Case.objects.get(title=AUSTRIAN_CASE),
-    "austrian_presentation": lambda: CasePresentation.objects.get(
-        case__title=AUSTRIAN_CASE, meeting__title=FEBRUARY_2027
-    ),
+    "austrian_presentation": austrian_presentation,
 }
 
 GET_URLS = {

@@ -32,7 +32,9 @@ def at(day: datetime.date, hour: int) -> datetime.datetime:
 
 
 def new_meeting(**fields) -> Meeting:
-    defaults = {"cycle": CspCycleFactory(), "title": "New meeting", "venue": "Geneva"}
+    # CSP13 (2027) covers the meetings of 2026 and 2027 when no Conference is recorded.
+    cycle = CspCycleFactory(number=13, year=2027)
+    defaults = {"cycle": cycle, "title": "New meeting", "venue": "Geneva"}
     return Meeting(**(defaults | fields))
 
 
@@ -241,7 +243,9 @@ def test_only_the_secretariat_issues_invitations():
 
 
 @pytest.fixture
-def invited_delegation():
+def invited_delegation(time_machine):
+    # Before the meeting of 17 February 2027: nominations close when a meeting ends.
+    time_machine.move_to(datetime.datetime(2026, 12, 1, 9, tzinfo=datetime.UTC))
     state = StateFactory(status=AttStatus.STATE_PARTY)
     focal = UserFactory(state=state)
     RoleAssignmentFactory(user=focal, role=Role.FOCAL_POINT)

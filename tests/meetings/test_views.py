@@ -148,18 +148,27 @@ def test_recording_an_unknown_deadline_answers_404(client):
     assert response.status_code == 404
 
 
-def test_secretariat_sends_the_invitations_from_the_meeting_page(client):
+# Before the factories' meeting of 15-17 March 2027.
+BEFORE_MARCH_2027 = datetime.datetime(2026, 12, 1, 9, tzinfo=datetime.UTC)
+
+
+def test_secretariat_sends_the_invitations_only_after_confirming_their_preview(client):
     StateFactory(status=AttStatus.STATE_PARTY)
     meeting = DiefMeetingFactory()
     sign_in(client, SecretariatUserFactory())
+    url = reverse("meetings:invitations_issue", args=[meeting.pk])
 
-    response = client.post(reverse("meetings:invitations_issue", args=[meeting.pk]), follow=True)
+    bare = client.post(url)
+    assert (bare.status_code, bare["Location"], meeting.invitations.count()) == (302, url, 0)
+    preview = client.get(url)
+    response = client.post(url, {"confirmed": preview.context["form"]["confirmed"].value()})
 
-    assert "1 invitation sent." in response.content.decode()
+    assert "1 invitation sent." in client.get(response["Location"]).content.decode()
     assert meeting.invitations.count() == 1
 
 
-def test_focal_point_nominates_from_the_meeting_page_and_sees_a_clear_refusal(client):
+def test_focal_point_nominates_from_the_meeting_page_and_sees_a_clear_refusal(client, time_machine):
+    time_machine.move_to(BEFORE_MARCH_2027)  # nominations close when a meeting ends
     focal = UserFactory(state=StateFactory(status=AttStatus.STATE_PARTY))
     RoleAssignmentFactory(user=focal, role=Role.FOCAL_POINT)
     meeting = MeetingFactory(body=Body.WGETI, seats_per_delegation=1)
@@ -180,7 +189,10 @@ def test_focal_point_nominates_from_the_meeting_page_and_sees_a_clear_refusal(cl
     ]
 
 
-def test_law_enforcement_flag_of_participants_is_shown_to_the_secretariat_only(client):
+def test_law_enforcement_flag_of_participants_is_shown_to_the_secretariat_only(
+    client, time_machine
+):
+    time_machine.move_to(BEFORE_MARCH_2027)  # nominations close when a meeting ends
     focal = UserFactory(state=StateFactory(status=AttStatus.STATE_PARTY), is_law_enforcement=True)
     RoleAssignmentFactory(user=focal, role=Role.FOCAL_POINT)
     meeting = MeetingFactory(body=Body.WGETI)
@@ -195,7 +207,8 @@ def test_law_enforcement_flag_of_participants_is_shown_to_the_secretariat_only(c
     assert "Law enforcement" in client.get(url).content.decode()
 
 
-def test_another_delegation_sees_neither_the_nominees_nor_the_invitation(client):
+def test_another_delegation_sees_neither_the_nominees_nor_the_invitation(client, time_machine):
+    time_machine.move_to(BEFORE_MARCH_2027)  # nominations close when a meeting ends
     focal = UserFactory(state=StateFactory(status=AttStatus.STATE_PARTY))
     RoleAssignmentFactory(user=focal, role=Role.FOCAL_POINT)
     meeting = MeetingFactory(body=Body.WGETI)

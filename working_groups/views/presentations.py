@@ -21,6 +21,7 @@ from att_portal.refusals import add_refusal
 from ..forms.presentations import DecideForm, OfferForm, PublishForm
 from ..models import PresentationOffer, PresenterList, Topic
 from ..permissions import may_contribute
+from ..selectors.attendance import attendance_summary
 from ..selectors.presentations import presentation_overview, presenter_list_of
 from ..services.presentations import (
     PRESENTATIONS_EXPECTED_PER_PHASE,
@@ -68,6 +69,10 @@ def _page(
         "decide_form": decide_form,
         "publish_form": publish_form,
         "expected": PRESENTATIONS_EXPECTED_PER_PHASE,
+        # Once the meeting has started: who took part, as the Secretariat records it.
+        "attendance": attendance_summary(meeting)
+        if timezone.localdate() >= meeting.starts_on
+        else None,
     }
     return render(request, "working_groups/presentations/presentations.html", context)
 
@@ -157,6 +162,10 @@ def presenter_list(request: HttpRequest, meeting_pk: int) -> HttpResponse:
         "presenter_list": published,
         "phases": presentation_overview(request.user, meeting, confirmed_only=True),
         "expected": PRESENTATIONS_EXPECTED_PER_PHASE,
+        # Once the meeting has started: who took part, as the Secretariat records it.
+        "attendance": attendance_summary(meeting)
+        if timezone.localdate() >= meeting.starts_on
+        else None,
     }
     return render(request, "working_groups/presentations/presenter_list.html", context)
 
