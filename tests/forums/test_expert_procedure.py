@@ -49,6 +49,14 @@ ZURICH = ZoneInfo("Europe/Zurich")
 START = datetime.date(2027, 2, 17)  # proposals due 18 Jan, referral on 28 Jan
 
 
+@pytest.fixture(autouse=True)
+def _clock_in_late_november_2026():
+    """The procedures of these tests run around the DIEF meeting of 17 February 2027: their
+    clock starts where the tests were written, whatever the day they run."""
+    with time_machine.travel(datetime.datetime(2026, 11, 29, 12, tzinfo=ZURICH)):
+        yield
+
+
 def at(year, month, day, hour=12):
     return time_machine.travel(datetime.datetime(year, month, day, hour, tzinfo=ZURICH), tick=False)
 

@@ -138,7 +138,11 @@ def test_participant_proposes_and_officers_move_the_revision_through_its_states(
     client = client_for("delegate-sp")
     response = client.post(
         reverse("wgeti:guides:revision_new", args=[guide.pk]),
-        {"title": "Clarify 107", "rationale": "Clearer", "comments_due_on": "2027-01-15"},
+        {
+            "title": "Clarify 107",
+            "rationale": "Clearer",
+            "comments_due_on": str(datetime.date.today() + datetime.timedelta(days=45)),
+        },
     )
     proposed = ProposedRevision.objects.get(title="Clarify 107")
     assert response.status_code == 302
