@@ -50,7 +50,7 @@ from att_portal.meetings.models import (
     MeetingCall,
     MeetingSession,
 )
-from att_portal.meetings.services import meeting_invitations_issue
+from att_portal.meetings.services import meeting_invitations_issue, participant_nominate
 
 D = datetime.date
 DEFAULT_DEMO_PASSWORD = "att-demo"  # noqa: S105  (documented demo password, DEBUG only)
@@ -736,7 +736,16 @@ def _meetings_ahead(people: dict[str, User], today: datetime.date) -> MeetingsAh
     dief = _dief_meeting_ahead(today, people["secretariat"])
     wgeti = _wgeti_meeting_ahead(today, people["secretariat"])
     _chair_terms(people, max(dief.cycle.number, wgeti.cycle.number))
+    _nomination_awaiting_the_secretariat(people, wgeti)
     return MeetingsAhead(today=today, dief=dief, wgeti=wgeti)
+
+
+def _nomination_awaiting_the_secretariat(people: dict[str, User], meeting: Meeting) -> None:
+    """Austria's focal point has nominated Markus Huber for the WGETI meeting ahead: the
+    Secretariat has a nomination to accept or decline."""
+    if meeting.participations.filter(person=people["markus.huber"]).exists():
+        return
+    participant_nominate(by=people["delegate-sp"], meeting=meeting, person=people["markus.huber"])
 
 
 def _laid_out(meetings) -> list[Meeting]:

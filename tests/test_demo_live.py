@@ -156,6 +156,7 @@ def counts() -> dict[str, int]:
         "meetings.MeetingSession",
         "meetings.MeetingCall",
         "meetings.Invitation",
+        "meetings.Participation",
         "directory.RoleAssignment",
         "documents.Agenda",
         "documents.AgendaItem",
@@ -222,6 +223,11 @@ def test_a_freshly_seeded_demo_is_live_for_austria(day):
             ("WGETI", 10),
             ("WGTU", 15),  # the last afternoon, as in March 2026
         ]
+        # The Secretariat has a nomination to decide: Austria's focal point nominated
+        # Markus Huber.
+        assert list(
+            wgeti.participations.values_list("person__username", "status", "nominated_by__username")
+        ) == [("markus.huber", "nominated", "delegate-sp")]
 
 
 @pytest.mark.parametrize("day", DATES)
