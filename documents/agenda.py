@@ -8,19 +8,21 @@ deadline (art. 10), and its adoption is when intentions to present a case close 
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max, Prefetch
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from att_portal import access
 from att_portal.directory.models import User
 from att_portal.l10n.content import (
     Translations,
+    field_name,
     in_each_language,
     set_translations,
     translations_of,
@@ -45,6 +47,12 @@ class NumberedItem:
     number: str
     depth: int
     item: AgendaItem
+    position: int = 1  # among the items of its level, from 1
+    level_size: int = 1  # how many items its level holds
+
+    @property
+    def positions(self) -> range:
+        return range(1, self.level_size + 1)
 
 
 def numbered(items: list[AgendaItem]) -> list[NumberedItem]:
@@ -56,10 +64,12 @@ def numbered(items: list[AgendaItem]) -> list[NumberedItem]:
             children.setdefault(item.parent_id, []).append(item)
     result = []
     for n, item in enumerate(top, start=1):
-        result.append(NumberedItem(str(n), 0, item))
+        result.append(NumberedItem(str(n), 0, item, n, len(top)))
         subs = sorted(children.get(item.pk, []), key=lambda i: (i.position, i.pk))
-        for letter, sub in zip("abcdefghijklmnopqrstuvwxyz", subs, strict=False):
-            result.append(NumberedItem(f"{n} ({letter})", 1, sub))
+        for index, (letter, sub) in enumerate(
+            zip("abcdefghijklmnopqrstuvwxyz", subs, strict=False), start=1
+        ):
+            result.append(NumberedItem(f"{n} ({letter})", 1, sub, index, len(subs)))
     return result
 
 
@@ -119,8 +129,7 @@ def agenda_item_add(
     _editable(by, agenda)
     title, annotation = as_translations(title), as_translations(annotation)
     _check_texts(agenda, title)
-    if parent is not None and (parent.agenda_id != agenda.pk or parent.parent_id is not None):
-        raise ValidationError(_("A sub-item goes under an item of the same agenda."))
+    _check_parent(agenda, None, parent)
     if session is not None and session.meeting_id != agenda.meeting_id:
         raise ValidationError(_("The session belongs to another meeting."))
     siblings = agenda.items.filter(parent=parent)
@@ -169,23 +178,115 @@ def agenda_item_update_texts(
     return item
 
 
+def _check_parent(agenda: Agenda, item: AgendaItem | None, parent: AgendaItem | None) -> None:
+    if parent is None:
+        return
+    if parent.agenda_id != agenda.pk or parent.parent_id is not None:
+        raise ValidationError(_("A sub-item goes under an item of the same agenda."))
+    if item is not None and (parent.pk == item.pk or item.children.exists()):
+        raise ValidationError(
+            _("An item with sub-items cannot itself become a sub-item: move its sub-items first.")
+        )
+
+
+@transaction.atomic
+def agenda_item_update(
+    *,
+    by: User,
+    item: AgendaItem,
+    title: str | Translations,
+    annotation: str | Translations = "",
+    presenters: str = "",
+    session=None,
+    parent: AgendaItem | None = None,
+) -> AgendaItem:
+    """Change everything about an item in place: its texts in each language, its
+    presenters, its session and its parent. An item given another parent goes to the end
+    of its new level; an issued agenda goes back to draft, to be issued again."""
+    agenda = Agenda.objects.select_for_update().get(pk=item.agenda_id)
+    _editable(by, agenda)
+    title, annotation = as_translations(title), as_translations(annotation)
+    _check_texts(agenda, title)
+    item = AgendaItem.objects.select_for_update().get(pk=item.pk, agenda=agenda)
+    _check_parent(agenda, item, parent)
+    if session is not None and session.meeting_id != agenda.meeting_id:
+        raise ValidationError(_("The session belongs to another meeting."))
+    old_parent_id = item.parent_id
+    new_parent_id = parent.pk if parent is not None else None
+    if new_parent_id != old_parent_id:
+        last = agenda.items.filter(parent_id=new_parent_id).aggregate(last=Max("position"))
+        item.parent = parent
+        item.position = (last["last"] or 0) + 1
+    set_translations(item, "title", title)
+    set_translations(item, "annotation", annotation)
+    item.presenters = presenters.strip()
+    item.session = session
+    item.full_clean()
+    item._history_user = by
+    item._change_reason = "Agenda item changed"
+    item.save()
+    if new_parent_id != old_parent_id:
+        _renumber(agenda, old_parent_id, by)
+    _back_to_draft(agenda, by)
+    return item
+
+
+def _save_positions(siblings: list[AgendaItem], by: User) -> None:
+    """Store the new order one row at a time, so that each move is in the item's history."""
+    for position, sibling in enumerate(siblings, start=1):
+        if sibling.position != position:
+            sibling.position = position
+            sibling._history_user = by
+            sibling._change_reason = "Agenda item moved"
+            sibling.save(update_fields=["position"])
+
+
+def _renumber(agenda: Agenda, parent_id: int | None, by: User) -> None:
+    _save_positions(list(agenda.items.filter(parent_id=parent_id).order_by("position", "pk")), by)
+
+
+@transaction.atomic
+def agenda_item_move_to(*, by: User, item: AgendaItem, position: int) -> AgendaItem:
+    """Put the item at `position` (1 = first) among the items of its level: a top-level
+    item among the top-level items (taking its sub-items along), a sub-item among the
+    sub-items of its parent. A sub-item changes parent by editing the item, not by moving."""
+    agenda = Agenda.objects.select_for_update().get(pk=item.agenda_id)
+    _editable(by, agenda)
+    item = AgendaItem.objects.get(pk=item.pk, agenda=agenda)
+    siblings = list(
+        agenda.items.select_for_update().filter(parent_id=item.parent_id).order_by("position", "pk")
+    )
+    if (
+        isinstance(position, bool)
+        or not isinstance(position, int)
+        or not (1 <= position <= len(siblings))
+    ):
+        raise ValidationError(
+            _(
+                "An item can only go to a position from 1 to %(count)s on its level; "
+                "nothing was moved."
+            )
+            % {"count": len(siblings)}
+        )
+    moving = next(s for s in siblings if s.pk == item.pk)
+    siblings.remove(moving)
+    siblings.insert(position - 1, moving)
+    _save_positions(siblings, by)
+    _back_to_draft(agenda, by)
+    return moving
+
+
 @transaction.atomic
 def agenda_item_move(*, by: User, item: AgendaItem, direction: str) -> None:
     """Swap the item with the sibling above ("up") or below ("down")."""
-    agenda = Agenda.objects.select_for_update().get(pk=item.agenda_id)
-    _editable(by, agenda)
-    siblings = list(agenda.items.filter(parent_id=item.parent_id).order_by("position", "pk"))
-    for position, sibling in enumerate(siblings, start=1):  # close any gaps first
-        sibling.position = position
-    index = next(i for i, s in enumerate(siblings) if s.pk == item.pk)
-    other = index - 1 if direction == "up" else index + 1
-    if 0 <= other < len(siblings):
-        siblings[index].position, siblings[other].position = (
-            siblings[other].position,
-            siblings[index].position,
-        )
-    AgendaItem.objects.bulk_update(siblings, ["position"])
-    _back_to_draft(agenda, by)
+    siblings = list(
+        AgendaItem.objects.filter(agenda_id=item.agenda_id, parent_id=item.parent_id)
+        .order_by("position", "pk")
+        .values_list("pk", flat=True)
+    )
+    index = siblings.index(item.pk) + 1
+    target = index - 1 if direction == "up" else index + 1
+    agenda_item_move_to(by=by, item=item, position=min(max(target, 1), len(siblings)))
 
 
 @transaction.atomic
@@ -209,9 +310,84 @@ def _snapshot(agenda: Agenda) -> list[dict]:
             },
             "presenters": n.item.presenters,
             "session": n.item.session.title_en if n.item.session else "",
+            "session_translations": translations_of(n.item.session, "title")
+            if n.item.session
+            else {},
+            "session_starts_at": n.item.session.starts_at.isoformat() if n.item.session else "",
+            "session_ends_at": n.item.session.ends_at.isoformat() if n.item.session else "",
             "documents": [d.symbol for d in n.item.documents.all()],
         }
         for n in agenda_items(agenda)
+    ]
+
+
+def session_label(session, language: str | None = None) -> str:
+    """A session as a Chair picks it: its day, its hours and its title —
+    "17 February 2027, 10:00–13:00 · Morning session" — so that sessions with the same
+    title are told apart."""
+    from att_portal.l10n.content import localized
+    from att_portal.l10n.dates import un_date, un_time
+
+    with translation.override(language or translation.get_language()):
+        return _("%(day)s, %(start)s–%(end)s · %(title)s") % {
+            "day": un_date(session.starts_at, language),
+            "start": un_time(session.starts_at, language),
+            "end": un_time(session.ends_at, language),
+            "title": localized(session, "title", language)[0],
+        }
+
+
+def invited_state_ids(meeting: Meeting) -> list[int]:
+    """The States invited to the meeting: their delegations hear that the agenda is issued."""
+    return list(meeting.invitations.filter(state__isnull=False).values_list("state_id", flat=True))
+
+
+class _Texts:
+    """A text per language, read by the `content` tag as a model's translated fields are."""
+
+    def __init__(self, **fields: dict[str, str]):
+        for field, texts in fields.items():
+            for language, text in texts.items():
+                setattr(self, field_name(field, language), text)
+
+
+class _Symbols(list):
+    def all(self):
+        return self
+
+
+class VersionItem(_Texts):
+    """An item as it was in an issued version, shaped for the agenda's PDF template."""
+
+    def __init__(self, data: dict):
+        translations = data.get("translations") or {}
+        super().__init__(
+            title=translations.get("title") or {"en": data["title"]},
+            annotation=translations.get("annotation") or {"en": data.get("annotation", "")},
+        )
+        self.presenters = data.get("presenters", "")
+        self.documents = _Symbols(_Symbol(symbol) for symbol in data.get("documents", []))
+        self.session = None
+        if data.get("session_starts_at"):
+            session = _Texts(title=data.get("session_translations") or {"en": data["session"]})
+            session.starts_at = datetime.datetime.fromisoformat(data["session_starts_at"])
+            session.ends_at = datetime.datetime.fromisoformat(data["session_ends_at"])
+            self.session = session
+
+    @property
+    def annotation(self) -> str:
+        return getattr(self, field_name("annotation", "en"), "")
+
+
+@dataclass(frozen=True)
+class _Symbol:
+    symbol: str
+
+
+def version_items(version: AgendaVersion) -> list[NumberedItem]:
+    return [
+        NumberedItem(entry["number"], 1 if "(" in entry["number"] else 0, VersionItem(entry))
+        for entry in version.items
     ]
 
 
@@ -272,10 +448,7 @@ def agenda_issue(*, by: User, agenda: Agenda) -> Agenda:
 
 def _notify_invitees(agenda: Agenda) -> None:
     meeting = agenda.meeting
-    state_ids = list(
-        meeting.invitations.filter(state__isnull=False).values_list("state_id", flat=True)
-    )
-    contacts = delegation_contacts(state_ids)
+    contacts = delegation_contacts(invited_state_ids(meeting))
     url = reverse("documents:agenda", args=[meeting.pk])
     messages_queue(
         [

@@ -19,7 +19,12 @@ class DocumentType(models.TextChoices):
     """The types the seeds' symbols carry (the last part of a symbol, DOMAIN §7), offered
     for new documents. A historical symbol keeps whatever type it was issued with."""
 
-    CONF_REP = "Conf.Rep", _("Report")
+    # A report *to* the Conference on a body's work (the Chair's report to the CSP, seeds
+    # 000 and 001) — not a record of a meeting's discussions (see MEETING_REPORT).
+    CONF_REP = "Conf.Rep", _("Report to the Conference")
+    # The report *of* a meeting: a record of its discussions. For a DIEF meeting the
+    # portal refuses it (ToR art. 17, forums/minutes.py).
+    MEETING_REPORT = "MtgRep", _("Report of the meeting")
     CONF_FINREP = "Conf.FinRep", _("Final report")
     CONF_WP = "Conf.WP", _("Working paper")
     CONF_WP_IND = "Conf.WP.Ind", _("Working paper on the role of industry")
@@ -49,3 +54,16 @@ class AgendaState(models.TextChoices):
     DRAFT = "draft", _("Draft")
     ISSUED = "issued", _("Issued")
     ADOPTED = "adopted", _("Adopted")
+
+
+class ReportState(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    ISSUED = "issued", _("Issued")
+
+
+class ReportConclusion(models.TextChoices):
+    """How a Chair's report ends: recommendations to the Conference (seed 000 ¶17) or a
+    draft decision for it to adopt."""
+
+    RECOMMENDATIONS = "recommendations", _("Recommendations to the Conference")
+    DRAFT_DECISION = "draft_decision", _("Draft decision")

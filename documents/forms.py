@@ -70,25 +70,37 @@ class AgendaItemTextsForm(TranslatedFieldsForm, forms.Form):
     presenters = forms.CharField(label=_("Presenters"), max_length=500, required=False)
 
 
+class SessionChoiceField(forms.ModelChoiceField):
+    """Sessions told apart by their day and hours, not only by their (often equal) titles."""
+
+    def label_from_instance(self, obj) -> str:
+        from .agenda import session_label
+
+        return session_label(obj)
+
+
 class AgendaItemForm(AgendaItemTextsForm):
-    """A new item: its texts, and where it goes."""
+    """An item's texts, and where it goes: a new item, or one changed in place (`item`)."""
 
     parent = forms.ModelChoiceField(
         label=_("Parent item (for a sub-item)"), queryset=None, required=False
     )
-    session = forms.ModelChoiceField(label=_("Session"), queryset=None, required=False)
+    session = SessionChoiceField(label=_("Session"), queryset=None, required=False)
 
-    def __init__(self, *args, agenda, **kwargs):
+    def __init__(self, *args, agenda, item=None, **kwargs):
         super().__init__(*args, **kwargs)
         from att_portal.meetings.models import MeetingSession
 
         from .models import AgendaItem
 
-        self.fields["parent"].queryset = (
+        parents = (
             AgendaItem.objects.filter(agenda=agenda, parent__isnull=True)
             if agenda.pk
             else AgendaItem.objects.none()
         )
+        if item is not None:
+            parents = parents.exclude(pk=item.pk)
+        self.fields["parent"].queryset = parents
         self.fields["session"].queryset = MeetingSession.objects.filter(meeting=agenda.meeting)
 
 

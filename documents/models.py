@@ -19,7 +19,15 @@ from att_portal.l10n.content import EnglishOriginal
 from att_portal.meetings.enums import Body
 from att_portal.meetings.models import CspCycle, Meeting
 
-from .enums import AgendaState, AuthorOffice, Distribution, DocumentType, UnLanguage
+from .enums import (
+    AgendaState,
+    AuthorOffice,
+    Distribution,
+    DocumentType,
+    ReportConclusion,
+    ReportState,
+    UnLanguage,
+)
 from .symbols import OFFICE_AUTHORS, DocumentSymbol
 
 
@@ -437,3 +445,152 @@ class AgendaVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agenda} v{self.number}"
+
+
+# -- What the Chairs compose in the portal: letters and reports ------------------------------
+
+
+class Letter(EnglishOriginal, models.Model):
+    """A letter composed in the portal (e.g. the WGETI Chair's cover letter, seed 004). It is
+    registered when composed, as a ``LetterSubDocs`` document: its annexes are documents of
+    the register attached to that document (``parent``/``annex_label``/``position``), and
+    its PDF is the letter followed by each annex the reader may see."""
+
+    document = models.OneToOneField(
+        Document, on_delete=models.CASCADE, related_name="letter", verbose_name=_("document")
+    )
+    addressees = models.TextField(_("addressees"))
+    place = models.CharField(_("place"), max_length=120)
+    dated_on = models.DateField(_("date of the letter"))
+    body = models.TextField(_("text of the letter"))
+    signature = models.TextField(_("signature block"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    # history: see translation.py (it keeps every language)
+
+    class Meta:
+        verbose_name = _("letter")
+        verbose_name_plural = _("letters")
+
+    def __str__(self) -> str:
+        return self.document.symbol
+
+    def clean(self) -> None:
+        from att_portal.l10n.content import require_english
+
+        super().clean()
+        require_english(self, ("addressees", "place", "body", "signature"))
+
+    @property
+    def confidential_forum(self) -> str | None:
+        return self.document.confidential_forum
+
+
+class ChairReport(EnglishOriginal, models.Model):
+    """A Chair's report to the Conference (seeds 000, 001; the WGETI Chair's draft report):
+    sections of numbered paragraphs — numbered on across sections —, annexes with their own
+    numbering, and recommendations or a draft decision. A draft stays with the Chair and the
+    Secretariat; issuing it registers it (``…/CHAIR/n/Conf.Rep``) with a PDF per language."""
+
+    body = models.CharField(_("body"), max_length=12, choices=Body.choices)
+    cycle = models.ForeignKey(
+        CspCycle, verbose_name=_("CSP cycle"), on_delete=models.PROTECT, related_name="+"
+    )
+    title = models.CharField(_("title"), max_length=400)
+    conclusion = models.CharField(
+        _("the report ends with"),
+        max_length=20,
+        choices=ReportConclusion.choices,
+        default=ReportConclusion.RECOMMENDATIONS,
+    )
+    recommendations = models.TextField(
+        _("recommendations or draft decision"),
+        blank=True,
+        help_text=_("One per line; the PDF numbers them 1), 2), …"),
+    )
+    distribution = models.CharField(
+        _("distribution"),
+        max_length=12,
+        choices=Distribution.choices,
+        default=Distribution.RESTRICTED,
+    )
+    state = models.CharField(
+        _("state"), max_length=10, choices=ReportState.choices, default=ReportState.DRAFT
+    )
+    document = models.OneToOneField(
+        Document,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="chair_report",
+        verbose_name=_("registered as"),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    # history: see translation.py (it keeps every language)
+
+    class Meta:
+        ordering = ["-pk"]
+        verbose_name = _("Chair's report")
+        verbose_name_plural = _("Chair's reports")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        from att_portal.l10n.content import require_english
+
+        super().clean()
+        require_english(self, ("title",))
+        if self.body not in (Body.DIEF, Body.WGETI):
+            raise ValidationError(
+                {"body": _("Reports to the Conference are drafted by the DIEF or WGETI Chair.")}
+            )
+
+    @property
+    def confidential_forum(self) -> str | None:
+        if self.distribution != Distribution.CONFIDENTIAL:
+            return None
+        return self.body
+
+
+class ReportSection(EnglishOriginal, models.Model):
+    """A section of a Chair's report, or one of its annexes (a section with an annex label,
+    printed after the report on a page of its own, its paragraphs numbered from 1). The
+    text's paragraphs are separated by an empty line; the PDF numbers them."""
+
+    report = models.ForeignKey(ChairReport, on_delete=models.CASCADE, related_name="sections")
+    position = models.PositiveSmallIntegerField(default=0)
+    annex_label = models.CharField(
+        _("annex"),
+        max_length=40,
+        blank=True,
+        help_text=_("Empty for a section of the report; e.g. Annex for an annex."),
+    )
+    heading = models.CharField(_("heading"), max_length=300)
+    text = models.TextField(_("paragraphs"), help_text=_("Separate paragraphs with an empty line."))
+    # history: see translation.py (it keeps every language)
+
+    class Meta:
+        ordering = ["report", "position", "pk"]
+        verbose_name = _("report section")
+        verbose_name_plural = _("report sections")
+
+    def __str__(self) -> str:
+        return self.heading
+
+    def clean(self) -> None:
+        from att_portal.l10n.content import require_english
+
+        super().clean()
+        require_english(self, ("heading", "text"))
+
+    @property
+    def is_annex(self) -> bool:
+        return bool(self.annex_label)
+
+    @property
+    def confidential_forum(self) -> str | None:
+        return self.report.confidential_forum

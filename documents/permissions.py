@@ -10,7 +10,16 @@ from att_portal.directory.permissions import is_dief_participant, is_secretariat
 from att_portal.meetings.enums import Body
 
 from .enums import AgendaState, Distribution
-from .models import Agenda, AgendaItem, AgendaVersion, Document, LanguageVersion
+from .models import (
+    Agenda,
+    AgendaItem,
+    AgendaVersion,
+    ChairReport,
+    Document,
+    LanguageVersion,
+    Letter,
+    ReportSection,
+)
 
 # The predicate that admits a person to each confidential forum.
 FORUM_MEMBERS = {Body.DIEF: is_dief_participant}
@@ -46,8 +55,91 @@ class DocumentPolicy(access.Policy):
 
     def can(self, user, action: str, obj) -> bool:
         if action == access.Action.CHANGE:
-            return is_secretariat(user)
+            return is_secretariat(user) or chair_composed(user, obj)
         return super().can(user, action, obj)
+
+
+def chairs_body(user, body: str) -> bool:
+    """Whether the person chairs `body` (the DIEF Chair the DIEF, the WGETI Chair WGETI)."""
+    from att_portal.directory.permissions import holds_role
+    from att_portal.meetings.permissions import CHAIR_OF
+
+    role = CHAIR_OF.get(body)
+    return role is not None and holds_role(user, role)
+
+
+def bodies_chaired(user) -> list[str]:
+    from att_portal.directory.permissions import holds_role
+    from att_portal.meetings.permissions import CHAIR_OF
+
+    return [body for body, role in CHAIR_OF.items() if holds_role(user, role)]
+
+
+def chair_composed(user, document: Document) -> bool:
+    """A Chair keeps the letters and reports their office composes in the portal for their
+    body, and the annexes registered with them (the author ``CHAIR``); the Secretariat's
+    documents and the historical ones registered under a Chair's symbol stay the
+    Secretariat's."""
+    if document.pk is None or document.author_office != "CHAIR":
+        return False
+    if not chairs_body(user, document.body):
+        return False
+    composed = Q(letter__isnull=False) | Q(chair_report__isnull=False)
+    ids = [document.pk] + ([document.parent_id] if document.parent_id else [])
+    return (
+        access.can(user, access.Action.VIEW, document)
+        and Document.objects.filter(composed, pk__in=ids).exists()
+    )
+
+
+def may_compose(user, body: str) -> bool:
+    """Letters and reports of a body: its Chair, and the Secretariat (any body)."""
+    return is_secretariat(user) or chairs_body(user, body)
+
+
+def may_compose_any(user) -> bool:
+    """Whether the person writes letters and reports of some body (the Secretariat, the
+    DIEF Chair, the WGETI Chair)."""
+    return is_secretariat(user) or any(b in ("DIEF", "WGETI") for b in bodies_chaired(user))
+
+
+@access.register(Letter)
+class LetterPolicy(access.Policy):
+    """A letter is read by whoever reads its document; its Chair and the Secretariat edit it."""
+
+    def filter_visible(self, user, queryset: QuerySet) -> QuerySet:
+        return queryset.filter(document__in=access.visible(user, Document).values("pk"))
+
+    def can(self, user, action: str, obj) -> bool:
+        if action == access.Action.CHANGE:
+            return access.can(user, access.Action.CHANGE, obj.document)
+        return super().can(user, action, obj)
+
+
+def _reports_q(user, prefix: str = "") -> Q:
+    if is_secretariat(user):
+        return Q()
+    return Q(**{f"{prefix}body__in": [b for b in bodies_chaired(user) if b in ("DIEF", "WGETI")]})
+
+
+@access.register(ChairReport)
+class ChairReportPolicy(access.Policy):
+    """The report being drafted is the Chair's and the Secretariat's; the issued report is
+    read through its registered document."""
+
+    def filter_visible(self, user, queryset: QuerySet) -> QuerySet:
+        return queryset.filter(_reports_q(user))
+
+    def can(self, user, action: str, obj) -> bool:
+        if action == access.Action.CHANGE:
+            return may_compose(user, obj.body) and self.can(user, access.Action.VIEW, obj)
+        return super().can(user, action, obj)
+
+
+@access.register(ReportSection)
+class ReportSectionPolicy(access.Policy):
+    def filter_visible(self, user, queryset: QuerySet) -> QuerySet:
+        return queryset.filter(_reports_q(user, "report__"))
 
 
 @access.register(LanguageVersion)
@@ -106,5 +198,10 @@ class AgendaItemPolicy(access.Policy):
 
 @access.register(AgendaVersion)
 class AgendaVersionPolicy(access.Policy):
+    """A version was issued: whoever sees the meeting keeps it, even while the agenda is
+    back in draft for its next issue."""
+
     def filter_visible(self, user, queryset: QuerySet) -> QuerySet:
-        return queryset.filter(_agendas_q(user, "agenda__"))
+        from att_portal.meetings.models import Meeting
+
+        return queryset.filter(agenda__meeting__in=access.visible(user, Meeting).values("pk"))

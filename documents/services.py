@@ -111,8 +111,7 @@ def register_unchecked(
 ) -> Document:
     """The register itself, for services that have checked the caller's right (e.g. the
     Chair issuing an agenda). `title` is the English title or a title per UN language."""
-    for text in ({"en": title} if isinstance(title, str) else title).values():
-        check_document(body=body, meeting=None, title=text, doc_type=doc_type)
+    check_document(body=body, meeting=None, doc_type=doc_type)
     authors = tuple(sorted(s.alpha3 for s in author_states or [])) or (author_office,)
     number = running_number_next()
     symbol = DocumentSymbol(
@@ -258,13 +257,11 @@ def document_register_existing(
     symbol_body(parsed)
     office, states = symbol_authors(parsed)
     original, early_revisions = symbol_conflicts(parsed)
-    for text in ({"en": title} if isinstance(title, str) else title).values():
-        check_document(
-            body=parsed.body or "",
-            meeting=original.meeting if original else None,
-            title=text,
-            doc_type=parsed.doc_type,
-        )
+    check_document(
+        body=parsed.body or "",
+        meeting=original.meeting if original else None,
+        doc_type=parsed.doc_type,
+    )
     document = Document(
         symbol=symbol,
         number=parsed.number,
@@ -315,10 +312,7 @@ def revise_unchecked(
     titles = ({"en": title} if isinstance(title, str) else dict(title)) if title else {}
     titles = {language: text for language, text in titles.items() if text}
     titles = titles if english(titles) else translations_of(original, "title")
-    for text in titles.values():
-        check_document(
-            body=original.body, meeting=original.meeting, title=text, doc_type=original.doc_type
-        )
+    check_document(body=original.body, meeting=original.meeting, doc_type=original.doc_type)
     latest = (
         Document.objects.select_for_update()
         .filter(Q(pk=original.pk) | Q(revises=original))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import letter_views, views
 
 app_name = "documents"
 
@@ -34,12 +34,32 @@ urlpatterns = [
         name="version_file",
     ),
     path("<int:pk>/letter.pdf", views.cover_letter_pdf, name="cover_letter_pdf"),
+    # The letters and reports the Chairs compose.
+    path("composed/", letter_views.composed_list, name="composed"),
+    path("letters/new/", letter_views.letter_compose, name="letter_compose"),
+    path("letters/<int:pk>/", letter_views.letter_edit, name="letter"),
+    path("letters/<int:pk>/annexes/", letter_views.letter_annex_add, name="letter_annex_add"),
+    path("reports/new/", letter_views.report_create, name="report_create"),
+    path("reports/<int:pk>/", letter_views.report_edit, name="report"),
+    path("reports/<int:pk>/sections/", letter_views.report_section_add, name="report_section_add"),
+    path(
+        "reports/<int:pk>/sections/<int:section_pk>/",
+        letter_views.report_section_edit,
+        name="report_section_edit",
+    ),
+    path("reports/<int:pk>/report.pdf", letter_views.report_pdf, name="report_pdf"),
+    path("reports/<int:pk>/issue/", letter_views.report_issue, name="report_issue"),
     path("agendas/<int:meeting_pk>/", views.agenda_page, name="agenda"),
     path("agendas/<int:meeting_pk>/items/", views.agenda_item_add, name="agenda_item_add"),
     path(
         "agendas/<int:meeting_pk>/items/<int:item_pk>/edit/",
         views.agenda_item_edit,
         name="agenda_item_edit",
+    ),
+    path(
+        "agendas/<int:meeting_pk>/items/<int:item_pk>/move/",
+        views.agenda_item_move,
+        name="agenda_item_move",
     ),
     path(
         "agendas/<int:meeting_pk>/items/<int:item_pk>/<str:action>/",
@@ -52,4 +72,9 @@ urlpatterns = [
         name="agenda_transition",
     ),
     path("agendas/<int:meeting_pk>/agenda.pdf", views.agenda_pdf, name="agenda_pdf"),
+    path(
+        "agendas/<int:meeting_pk>/versions/<int:number>/agenda.pdf",
+        views.agenda_version_pdf,
+        name="agenda_version_pdf",
+    ),
 ]

@@ -25,7 +25,6 @@ from .agenda import agenda_items
 from .enums import AgendaState, UnLanguage
 from .forms import (
     AgendaItemForm,
-    AgendaItemTextsForm,
     AnnexAttachForm,
     DocumentFilter,
     DocumentRegisterExistingForm,
@@ -34,8 +33,8 @@ from .forms import (
     LanguageVersionForm,
     WithdrawForm,
 )
-from .models import Agenda, AgendaItem, Document, LanguageVersion
-from .permissions import may_edit_agenda
+from .models import Agenda, AgendaItem, AgendaVersion, Document, LanguageVersion
+from .permissions import may_compose_any, may_edit_agenda
 
 # The largest id the database holds (a 64-bit integer): a larger one in an address is
 # simply not found, instead of overflowing the query.
@@ -76,7 +75,11 @@ def document_list(request: HttpRequest) -> HttpResponse:
     documents = DocumentFilter(request.GET, queryset=selectors.documents_visible_to(request.user))
     page = Paginator(documents.qs, 50).get_page(request.GET.get("page"))
     marking.note(request, page.object_list, listing=True)
-    return render(request, "documents/document_list.html", {"filter": documents, "page": page})
+    return render(
+        request,
+        "documents/document_list.html",
+        {"filter": documents, "page": page, "may_compose": may_compose_any(request.user)},
+    )
 
 
 @login_required
@@ -338,18 +341,38 @@ def _agenda_context(request, meeting_pk: int):
     agenda = Agenda.objects.filter(meeting=meeting).select_related("document").first()
     may_edit = may_edit_agenda(request.user, meeting)
     if agenda is None or not access.can(request.user, Action.VIEW, agenda):
-        if not may_edit:
+        # Back in draft after an issue: its readers still have the issued versions.
+        if not may_edit and not (
+            agenda is not None
+            and access.visible(request.user, AgendaVersion).filter(agenda=agenda).exists()
+        ):
             raise Http404
         agenda = agenda or Agenda(meeting=meeting)
     marking.note(request, meeting)
     return meeting, agenda, may_edit
 
 
+def _sees_current(request: HttpRequest, agenda: Agenda, may_edit: bool) -> bool:
+    """Whether the reader sees the agenda as it stands (its draft is its editors')."""
+    return may_edit or (agenda.pk is not None and access.can(request.user, Action.VIEW, agenda))
+
+
 @login_required
 @known_ids
-def agenda_page(request: HttpRequest, meeting_pk: int, *, form=None) -> HttpResponse:
+def agenda_page(
+    request: HttpRequest,
+    meeting_pk: int,
+    *,
+    form=None,
+    status: str = "",
+    status_error: bool = False,
+    focus: str = "",
+) -> HttpResponse:
+    """The agenda builder. An HTMX request gets the list of items back, with `status`
+    for the screen reader's live region and the id of the control to `focus`."""
     meeting, agenda, may_edit = _agenda_context(request, meeting_pk)
-    items = agenda_items(agenda) if agenda.pk else []
+    current = _sees_current(request, agenda, may_edit)
+    items = agenda_items(agenda) if agenda.pk and current else []
     return render(
         request,
         "documents/agenda.html" if not request.htmx else "documents/_agenda_items.html",
@@ -359,7 +382,13 @@ def agenda_page(request: HttpRequest, meeting_pk: int, *, form=None) -> HttpResp
             "items": items,
             "may_edit": may_edit and agenda.state != AgendaState.ADOPTED,
             "form": form or (AgendaItemForm(agenda=agenda) if may_edit else None),
-            "versions": agenda.versions.all() if agenda.pk else [],
+            "versions": (
+                agenda.versions.select_related("created_by", "document") if agenda.pk else []
+            ),
+            "current": current,
+            "status": status,
+            "status_error": status_error,
+            "focus": focus,
         },
     )
 
@@ -383,32 +412,84 @@ def agenda_item_add(request: HttpRequest, meeting_pk: int) -> HttpResponse:
     return agenda_page(request, meeting.pk, form=form)
 
 
+def _agenda_item(request: HttpRequest, meeting, item_pk: int) -> AgendaItem:
+    return access.get_visible_or_404(request.user, AgendaItem, pk=item_pk, agenda__meeting=meeting)
+
+
 @login_required
 @known_ids
 def agenda_item_edit(request: HttpRequest, meeting_pk: int, item_pk: int) -> HttpResponse:
-    """The texts of one item in the six UN languages (English required)."""
+    """One item changed in place: its texts in the six UN languages (English required), its
+    presenters, session and parent. Inline on the agenda page with HTMX; a page of its own
+    without JavaScript."""
     meeting, agenda, may_edit = _agenda_context(request, meeting_pk)
-    item = access.get_visible_or_404(request.user, AgendaItem, pk=item_pk, agenda__meeting=meeting)
+    item = _agenda_item(request, meeting, item_pk)
     if not may_edit:
         raise PermissionDenied
-    form = AgendaItemTextsForm(
+    form = AgendaItemForm(
         request.POST if request.method == "POST" else None,
-        initial={"presenters": item.presenters},
+        agenda=agenda,
+        item=item,
+        auto_id=f"item-{item.pk}-%s",  # unique ids beside the add form on the agenda page
+        initial={
+            "presenters": item.presenters,
+            "session": item.session_id,
+            "parent": item.parent_id,
+        },
         initial_translations={
             "title": translations_of(item, "title"),
             "annotation": translations_of(item, "annotation"),
         },
     )
     if request.method == "POST" and submitted(
-        form, agenda_services.agenda_item_update_texts, by=request.user, item=item
+        form, agenda_services.agenda_item_update, by=request.user, item=item
     ):
-        messages.success(request, _("The item is saved."))
+        saved = _("The item is saved.")
+        if request.htmx:
+            response = agenda_page(request, meeting.pk, status=saved, focus=f"edit-{item.pk}")
+            response["HX-Retarget"] = "#agenda-items"
+            response["HX-Reswap"] = "outerHTML"
+            return response
+        messages.success(request, saved)
         return redirect("documents:agenda", meeting_pk=meeting.pk)
+    if request.htmx:
+        form.fields["title"].widget.attrs["autofocus"] = True
     return render(
         request,
-        "documents/agenda_item_edit.html",
+        "documents/_agenda_item_form.html" if request.htmx else "documents/agenda_item_edit.html",
         {"meeting": meeting, "agenda": agenda, "item": item, "form": form},
     )
+
+
+@login_required
+@require_POST
+@known_ids
+def agenda_item_move(request: HttpRequest, meeting_pk: int, item_pk: int) -> HttpResponse:
+    """An item put at any position of its level: the keyboard's "Move to position" form
+    and the drag and drop of static/js/agenda.js both post here."""
+    meeting, agenda, may_edit = _agenda_context(request, meeting_pk)
+    item = _agenda_item(request, meeting, item_pk)
+    if not may_edit:
+        raise PermissionDenied
+    raw = request.POST.get("position", "")
+    try:
+        position = int(raw) if raw.strip().isdigit() and len(raw.strip()) < 6 else 0
+        moved = agenda_services.agenda_item_move_to(by=request.user, item=item, position=position)
+    except ValidationError as exc:
+        status, error = " ".join(exc.messages), True
+    else:
+        number = next(n.number for n in agenda_items(agenda) if n.item.pk == moved.pk)
+        status = _("“%(title)s” is now item %(number)s.") % {
+            "title": moved.title,
+            "number": number,
+        }
+        error = False
+    if request.htmx:
+        return agenda_page(
+            request, meeting.pk, status=status, status_error=error, focus=f"move-{item.pk}"
+        )
+    (messages.error if error else messages.success)(request, status)
+    return redirect(reverse("documents:agenda", args=[meeting.pk]) + f"#item-{item.pk}")
 
 
 @login_required
@@ -418,7 +499,7 @@ def agenda_item_action(
     request: HttpRequest, meeting_pk: int, item_pk: int, action: str
 ) -> HttpResponse:
     meeting, agenda, may_edit = _agenda_context(request, meeting_pk)
-    item = access.get_visible_or_404(request.user, AgendaItem, pk=item_pk, agenda__meeting=meeting)
+    item = _agenda_item(request, meeting, item_pk)
     try:
         if action in ("up", "down"):
             agenda_services.agenda_item_move(by=request.user, item=item, direction=action)
@@ -445,6 +526,16 @@ def agenda_transition(request: HttpRequest, meeting_pk: int, action: str) -> Htt
     )
     if transition is None:
         raise Http404
+    if (
+        action == "issue"
+        and may_edit
+        and request.POST.get("nobody_invited") != "confirmed"
+        and not agenda_services.invited_state_ids(meeting)
+    ):
+        # Issuing tells the invited delegations: with none invited, nobody hears of it.
+        return render(
+            request, "documents/agenda_issue_confirm.html", {"meeting": meeting, "agenda": agenda}
+        )
     try:
         transition(by=request.user, agenda=agenda)
     except ValidationError as exc:
@@ -457,23 +548,19 @@ def agenda_transition(request: HttpRequest, meeting_pk: int, action: str) -> Htt
     return redirect("documents:agenda", meeting_pk=meeting.pk)
 
 
-@login_required
-@known_ids
-def agenda_pdf(request: HttpRequest, meeting_pk: int) -> HttpResponse:
-    from .pdf import UN_LANGUAGES, pdf_response, render_pdf
+def _agenda_pdf(
+    request, meeting, agenda, *, items, document, language: str, filename: str
+) -> HttpResponse:
+    from .pdf import pdf_response, render_pdf
 
-    meeting, agenda, may_edit = _agenda_context(request, meeting_pk)
-    language = request.GET.get("lang", "en")
-    if not agenda.pk or language not in UN_LANGUAGES:
-        raise Http404
     pdf = render_pdf(
         "pdf/agenda.html",
         {
             "meeting": meeting,
             "agenda": agenda,
-            "items": agenda_items(agenda),
-            "symbol": agenda.document.symbol if agenda.document else "",
-            "issued_on": agenda.document.issued_on if agenda.document else meeting.starts_on,
+            "items": items,
+            "symbol": document.symbol if document else "",
+            "issued_on": document.issued_on if document else meeting.starts_on,
             "body_heading": Body(meeting.body).label,
             "cycle_heading": meeting.cycle,  # worded in the PDF's language
         },
@@ -481,34 +568,71 @@ def agenda_pdf(request: HttpRequest, meeting_pk: int) -> HttpResponse:
         viewer=request.user,
         confidential_forum=meeting.confidential_forum,
     )
-    return pdf_response(pdf, f"agenda-{meeting.pk}-{language}.pdf")
+    return pdf_response(pdf, filename)
+
+
+@login_required
+@known_ids
+def agenda_pdf(request: HttpRequest, meeting_pk: int) -> HttpResponse:
+    from .pdf import UN_LANGUAGES
+
+    meeting, agenda, may_edit = _agenda_context(request, meeting_pk)
+    language = request.GET.get("lang", "en")
+    if not _sees_current(request, agenda, may_edit) or language not in UN_LANGUAGES:
+        raise Http404
+    return _agenda_pdf(
+        request,
+        meeting,
+        agenda,
+        items=agenda_items(agenda),
+        document=agenda.document,
+        language=language,
+        filename=f"agenda-{meeting.pk}-{language}.pdf",
+    )
+
+
+@login_required
+@known_ids
+def agenda_version_pdf(request: HttpRequest, meeting_pk: int, number: int) -> HttpResponse:
+    """An issued (or adopted) version of the agenda as it was, in one UN language."""
+    from .pdf import UN_LANGUAGES
+
+    meeting, agenda, may_edit = _agenda_context(request, meeting_pk)
+    language = request.GET.get("lang", "en")
+    if not agenda.pk or language not in UN_LANGUAGES:
+        raise Http404
+    version = access.get_visible_or_404(
+        request.user,
+        AgendaVersion.objects.select_related("document"),
+        agenda=agenda,
+        number=number,
+    )
+    return _agenda_pdf(
+        request,
+        meeting,
+        agenda,
+        items=agenda_services.version_items(version),
+        document=version.document,
+        language=language,
+        filename=f"agenda-{meeting.pk}-v{version.number}-{language}.pdf",
+    )
 
 
 @login_required
 @known_ids
 def cover_letter_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    """A cover letter with the list of its annexes and appendices, in order."""
-    from .pdf import UN_LANGUAGES, pdf_response, render_pdf
+    """The letter (as composed in the portal, else its title and list of annexes) followed by
+    each annex the reader may see, in order, each from a page of its own: one PDF."""
+    from .packages import letter_package_pdf
+    from .pdf import UN_LANGUAGES, pdf_response
 
     document = _document(request, pk)
     language = request.GET.get("lang", "en")
     if language not in UN_LANGUAGES:
         raise Http404
     marking.note(request, document)
-    pdf = render_pdf(
-        "pdf/cover_letter.html",
-        {
-            "document": document,
-            "symbol": document.symbol,
-            "issued_on": document.issued_on,
-            "annexes": selectors.annexes_visible_to(request.user, document),
-            "body_heading": Body(document.body).label if document.body else "",
-            "cycle_heading": document.cycle,  # its name, worded in the PDF's language
-        },
-        language=language,
-        viewer=request.user,
-        confidential_forum=document.confidential_forum,
-    )
+    marking.note(request, selectors.annexes_visible_to(request.user, document))
+    pdf = letter_package_pdf(viewer=request.user, document=document, language=language)
     return pdf_response(pdf, f"letter-{document.number}-{language}.pdf")
 
 

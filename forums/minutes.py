@@ -4,16 +4,21 @@ The one place that says so. Every place of the portal where minutes or a report 
 meeting could be produced (the document register, the agenda builder, the meeting PDF
 exports, the DIEF area) asks this module and shows its message.
 
-What is refused and what is not (the ToR are silent on the Chair's own reporting):
+Documents are judged by what they are — their type and their body (and, for a document
+bound to a meeting, whether that meeting is a DIEF meeting) —, never by words in their
+title:
 
-* minutes, summary records, procès-verbaux and reports *of a DIEF meeting* - a
-  document or agenda item attached to a DIEF meeting whose type or title is minutes or
-  a report, or a DIEF document (no meeting) whose title or type says it is minutes or
-  the report of a meeting;
-* not refused: the DIEF Chair's report to the CSP on the forum's work (e.g.
-  ATT/CSP10.DIEF/2024/CHAIR/786/Conf.Rep), a DIEF document with no meeting, of type
-  ``Rep``/``Conf.Rep``, whose title does not present it as minutes or the report of a
-  meeting; and the oral briefing of art. 22, which has its own workflow.
+* refused: a record of a meeting's discussions (minutes, summary record, procès-verbal,
+  "report of the meeting" ``MtgRep``, final report ``Conf.FinRep``) of the DIEF or of a
+  DIEF meeting; and any report (``Rep``, ``Conf.Rep``) bound to a DIEF meeting: it reports
+  on that meeting;
+* not refused, whatever its title says: the DIEF Chair's report to the CSP on the forum's
+  work (``Conf.Rep`` of the DIEF bound to no meeting, e.g.
+  ATT/CSP10.DIEF/2024/CHAIR/786/Conf.Rep), and the oral briefing of art. 22, which has its
+  own workflow.
+
+Agenda items have no type: an item of a DIEF agenda is judged by its title
+(`check_agenda_item`).
 """
 
 from __future__ import annotations
@@ -69,8 +74,9 @@ _PATTERNS = [
 ]
 _MINUTES = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.IGNORECASE)
 
-# Document types (the last part of a symbol) that are minutes or a report.
-_MINUTES_TYPES = {"minutes", "min", "sr", "pv"}
+# Document types (the last part of a symbol, split at its dots) that record a meeting's
+# discussions, and those that are a report (of a meeting when bound to one).
+_MEETING_RECORD_TYPES = {"minutes", "min", "sr", "pv", "mtgrep", "finrep"}
 _REPORT_TYPES = {"rep", "report"}
 
 
@@ -92,15 +98,12 @@ def refuse_minutes(meeting=None) -> None:
     raise ValidationError(ART_17_MESSAGE, code="art17")
 
 
-def check_document(*, body: str, meeting, title: str, doc_type: str) -> None:
+def check_document(*, body: str, meeting, doc_type: str) -> None:
     """Refuse to register minutes or a report of a DIEF meeting (see the module's rule)."""
-    if is_dief_meeting(meeting):
-        refused_types = _MINUTES_TYPES | _REPORT_TYPES  # any report attached to the meeting
-    elif meeting is None and body == Body.DIEF:
-        refused_types = _MINUTES_TYPES  # the Chair's report to the CSP stays possible
-    else:
-        return
-    if looks_like_minutes(title) or _type_parts(doc_type) & refused_types:
+    parts = _type_parts(doc_type)
+    if is_dief_meeting(meeting) and parts & (_MEETING_RECORD_TYPES | _REPORT_TYPES):
+        refuse_minutes(meeting)
+    if body == Body.DIEF and parts & _MEETING_RECORD_TYPES:
         refuse_minutes(meeting)
 
 

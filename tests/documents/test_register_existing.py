@@ -301,7 +301,7 @@ def test_checking_the_symbol_shows_its_parts_and_saves_nothing(client, officer):
         10,
         "Diversion Information Exchange Forum",
         ["Chair"],
-        "Report",
+        "Report to the Conference",
     )
     assert (preview.symbol.year, preview.symbol.number, preview.original) == (2024, 786, None)
     assert "What the register reads in" in response.content.decode()
@@ -396,7 +396,8 @@ def test_new_documents_choose_their_type_from_the_list_with_readable_labels(clie
     form = client.get(reverse("documents:register")).context["form"]
 
     assert list(form.fields["doc_type"].choices) == [
-        ("Conf.Rep", "Report (Conf.Rep)"),
+        ("Conf.Rep", "Report to the Conference (Conf.Rep)"),
+        ("MtgRep", "Report of the meeting (MtgRep)"),
         ("Conf.FinRep", "Final report (Conf.FinRep)"),
         ("Conf.WP", "Working paper (Conf.WP)"),
         ("Conf.WP.Ind", "Working paper on the role of industry (Conf.WP.Ind)"),
@@ -405,6 +406,7 @@ def test_new_documents_choose_their_type_from_the_list_with_readable_labels(clie
         ("LetterSubDocs", "Letter with its documents (LetterSubDocs)"),
         ("Agenda", "Agenda (Agenda)"),
         ("Conf.DIEFToRs", "DIEF Terms of Reference (Conf.DIEFToRs)"),
+        ("Conf.PartList", "List of participants (Conf.PartList)"),
     ]
 
 

@@ -81,10 +81,12 @@ def _register(officer, **fields):
 @pytest.mark.parametrize(
     "fields",
     [
-        {"title": "Minutes of the DIEF meeting"},
-        {"title": "Report of the DIEF meeting of 17 February 2027"},
+        # whatever the title says, a record of the meeting is refused by its type
+        {"title": "Chair's report to the Conference", "doc_type": "MtgRep"},
+        {"title": "Report of the DIEF meeting of 17 February 2027", "doc_type": "MtgRep"},
         {"title": "Record of the discussion", "doc_type": "SR"},
         {"title": "Record of the discussion", "doc_type": "Minutes"},
+        {"title": "Final report", "doc_type": "Conf.FinRep"},
     ],
 )
 def test_registering_minutes_or_a_report_of_a_dief_meeting_is_refused(fields):
@@ -96,15 +98,43 @@ def test_registering_minutes_or_a_report_of_a_dief_meeting_is_refused(fields):
 
 
 @pytest.mark.django_db
-def test_the_chairs_report_to_the_csp_on_the_forum_stays_possible():
+@pytest.mark.parametrize(
+    "title",
+    [
+        "DIEF Chair's report to the Twelfth Conference of States Parties",
+        "Minutes of the DIEF meeting",  # words in a title decide nothing
+        "Report of the DIEF meeting of 22 February 2024 to the Conference",
+    ],
+)
+def test_the_chairs_report_to_the_csp_is_registered_whatever_its_title_says(title):
     officer = SecretariatUserFactory()
+    document = _register(officer, title=title, distribution=Distribution.PUBLIC, forum="")
+    assert (document.symbol, document.title) == ("ATT/CSP12.DIEF/2026/CHAIR/1/Conf.Rep", title)
+
+
+@pytest.mark.django_db
+def test_a_report_or_record_bound_to_a_dief_meeting_is_refused_a_paper_is_not():
+    from forums.minutes import check_document
+
+    meeting = DiefMeetingFactory()
+    for doc_type in ("MtgRep", "Conf.Rep", "SR"):
+        with pytest.raises(ValidationError) as refusal:
+            check_document(body="DIEF", meeting=meeting, doc_type=doc_type)
+        assert refusal.value.messages == [ART_17]
+    check_document(body="DIEF", meeting=meeting, doc_type="Conf.WP")  # a paper of the meeting
+
+
+@pytest.mark.django_db
+def test_a_report_of_the_meeting_of_another_body_is_registered():
     document = _register(
-        officer,
-        title="DIEF Chair's report to the Twelfth Conference of States Parties",
+        SecretariatUserFactory(),
+        body="WGETI",
+        doc_type="MtgRep",
+        title="Report of the meeting",
         distribution=Distribution.PUBLIC,
         forum="",
     )
-    assert document.symbol == "ATT/CSP12.DIEF/2026/CHAIR/1/Conf.Rep"
+    assert document.symbol == "ATT/CSP12.WGETI/2026/CHAIR/1/MtgRep"
 
 
 @pytest.mark.django_db
@@ -139,10 +169,10 @@ def test_register_form_shows_the_art_17_refusal_and_saves_nothing(client_for, de
     response = client_for("secretariat").post(
         reverse("documents:register"),
         {
-            "title": "Minutes of the DIEF meeting",
+            "title": "Chair's summary",
             "cycle": cycle.pk,
             "body": "DIEF",
-            "doc_type": "Conf.Rep",
+            "doc_type": "MtgRep",
             "issued_on": "2026-08-01",
             "author_office": "CHAIR",
             "original_language": "en",

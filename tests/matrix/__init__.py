@@ -7,12 +7,14 @@ Each module holds ``OBJECTS`` (name -> callable building a demo object), ``GET_U
 """
 
 from . import (
+    chairs_documents,
     dief_briefings,
     dief_cases,
     dief_challenges,
     dief_experts,
     dief_presentations,
     dief_use_requests,
+    documents_agenda,
     documents_register,
     meetings_admin,
     meetings_participants,
@@ -34,4 +36,6 @@ AREAS = (
     meetings_admin,
     meetings_participants,
     documents_register,
+    documents_agenda,
+    chairs_documents,
 )
