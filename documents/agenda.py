@@ -29,7 +29,7 @@ from att_portal.l10n.content import (
 )
 from att_portal.meetings.enums import Body
 from att_portal.meetings.models import DeadlineCompletion, Meeting
-from att_portal.meetings.services import delegation_contacts
+from att_portal.meetings.services import delegation_contacts, states_to_invite
 from att_portal.notifications.services import Message, messages_queue
 from forums.minutes import check_agenda_item
 
@@ -321,6 +321,29 @@ def _snapshot(agenda: Agenda) -> list[dict]:
     ]
 
 
+def agenda_item_withdraw_title(*, by: User, item: AgendaItem, title: Translations) -> None:
+    """Replace an item's title for confidentiality, also on an adopted agenda and in every
+    version kept of it (the page and the PDF of each version read those): a case its
+    provider narrowed after the agenda was adopted no longer shows its title (DIEF ToR
+    art. 14). The agenda's state does not change: this is no new wording of the agenda."""
+    old = translations_of(item, "title")
+    set_translations(item, "title", title)
+    item._history_user = by
+    item._change_reason = "Title withdrawn: the case was narrowed (ToR art. 14)"
+    item.save()
+    new = translations_of(item, "title")
+    for version in AgendaVersion.objects.select_for_update().filter(agenda_id=item.agenda_id):
+        entries = version.items
+        changed = False
+        for entry in entries:
+            if entry.get("translations", {}).get("title") == old:
+                entry["translations"]["title"] = new
+                entry["title"] = new.get("en", "")
+                changed = True
+        if changed:
+            AgendaVersion.objects.filter(pk=version.pk).update(items=entries)
+
+
 def session_label(session, language: str | None = None) -> str:
     """A session as a Chair picks it: its day, its hours and its title —
     "17 February 2027, 10:00–13:00 · Morning session" — so that sessions with the same
@@ -333,12 +356,21 @@ def session_label(session, language: str | None = None) -> str:
             "day": un_date(session.starts_at, language),
             "start": un_time(session.starts_at, language),
             "end": un_time(session.ends_at, language),
-            "title": localized(session, "title", language)[0],
+            # A DIEF session in an open meeting's timetable keeps its title to the forum
+            # (ToR art. 14): the agenda of that meeting names it a closed session.
+            "title": (
+                _("Closed session")
+                if session.is_closed_session
+                else localized(session, "title", language)[0]
+            ),
         }
 
 
-def invited_state_ids(meeting: Meeting) -> list[int]:
-    """The States invited to the meeting: their delegations hear that the agenda is issued."""
+def notified_state_ids(meeting: Meeting) -> list[int]:
+    """The States whose delegations hear that the agenda is issued: those invited to the
+    meeting; for the DIEF every State Party and signatory, invited or not (ToR art. 10)."""
+    if meeting.body == Body.DIEF:
+        return list(states_to_invite(meeting).values_list("pk", flat=True))
     return list(meeting.invitations.filter(state__isnull=False).values_list("state_id", flat=True))
 
 
@@ -448,7 +480,7 @@ def agenda_issue(*, by: User, agenda: Agenda) -> Agenda:
 
 def _notify_invitees(agenda: Agenda) -> None:
     meeting = agenda.meeting
-    contacts = delegation_contacts(invited_state_ids(meeting))
+    contacts = delegation_contacts(notified_state_ids(meeting))
     url = reverse("documents:agenda", args=[meeting.pk])
     messages_queue(
         [
@@ -478,6 +510,7 @@ def agenda_adopt(*, by: User, agenda: Agenda) -> Agenda:
         raise ValidationError(_("Only an issued agenda can be adopted."))
     agenda.state = AgendaState.ADOPTED
     agenda.adopted_at = timezone.now()  # ToR art. 11: intentions to present cases close
+    agenda.full_clean()  # adopted by the meeting at its opening, not before its first day
     agenda._history_user = by
     agenda.save(update_fields=["state", "adopted_at"])
     _keep_version(agenda, by)

@@ -101,7 +101,9 @@ class AgendaItemForm(AgendaItemTextsForm):
         if item is not None:
             parents = parents.exclude(pk=item.pk)
         self.fields["parent"].queryset = parents
-        self.fields["session"].queryset = MeetingSession.objects.filter(meeting=agenda.meeting)
+        self.fields["session"].queryset = MeetingSession.objects.filter(
+            meeting=agenda.meeting
+        ).select_related("meeting")
 
 
 class DocumentRegisterForm(TranslatedFieldsForm, forms.Form):

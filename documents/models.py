@@ -382,6 +382,29 @@ class Agenda(models.Model):
     def __str__(self) -> str:
         return f"Agenda of {self.meeting}"
 
+    def clean(self) -> None:
+        # A draft agenda is adopted by the meeting itself, at its opening (DIEF ToR art. 11):
+        # never before the meeting's first day, Geneva time.
+        from django.utils import timezone
+
+        meeting = self.meeting
+        if (
+            self.adopted_at is not None
+            and meeting.starts_on
+            and timezone.localdate(self.adopted_at) < meeting.starts_on
+        ):
+            from att_portal.l10n.dates import un_date
+
+            raise ValidationError(
+                {
+                    "adopted_at": gettext(
+                        "The agenda is adopted by the meeting itself, at its opening: not "
+                        "before the meeting's first day, %(date)s (ToR art. 11)."
+                    )
+                    % {"date": un_date(meeting.starts_on)}
+                }
+            )
+
     @property
     def confidential_forum(self) -> str | None:
         return self.meeting.confidential_forum

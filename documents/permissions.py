@@ -39,6 +39,33 @@ def forums_of(user) -> list[str]:
     return [forum for forum, admits in FORUM_MEMBERS.items() if admits(user)]
 
 
+def invited_to_the_wgeti_meeting_q(user) -> Q:
+    """The documents of a WGETI meeting — its cover letter, the letter's annexes, its
+    agenda — reach everyone invited to that meeting, organisations included (DOMAIN §7:
+    a WGETI cover letter must reach the NGOs invited to that meeting). A document belongs
+    to the meeting it is registered for, an annex to its letter's meeting; a WGETI letter
+    registered for no meeting (the Chair's letter of the cycle) belongs to the WGETI
+    meetings of its cycle. Never a confidential document: those stay with their forum."""
+    from att_portal.meetings.models import Invitation
+
+    if getattr(user, "state_id", None):
+        own = Q(state_id=user.state_id)
+    elif getattr(user, "organisation_id", None):
+        own = Q(organisation_id=user.organisation_id)
+    else:
+        return Q(pk__in=[])
+    wgeti = (Body.WGETI, Body.WGETI_SWG)
+    invitations = Invitation.objects.filter(own, meeting__body__in=wgeti)
+    meetings = invitations.values("meeting_id")
+    cycles = invitations.values("meeting__cycle_id")
+    unlinked = Q(meeting__isnull=True) & (Q(parent__isnull=True) | Q(parent__meeting__isnull=True))
+    return Q(distribution__in=[Distribution.PUBLIC, Distribution.RESTRICTED]) & (
+        Q(meeting__in=meetings)
+        | Q(parent__meeting__in=meetings)
+        | (unlinked & Q(body__in=wgeti, cycle__in=cycles))
+    )
+
+
 @access.register(Document)
 class DocumentPolicy(access.Policy):
     def filter_visible(self, user, queryset: QuerySet) -> QuerySet:
@@ -50,6 +77,7 @@ class DocumentPolicy(access.Policy):
         return queryset.filter(
             Q(distribution__in=open_distributions)
             | Q(distribution=Distribution.CONFIDENTIAL, forum__in=forums_of(user))
+            | invited_to_the_wgeti_meeting_q(user)
             | access.guardian_q(user, queryset, "documents.view_document")
         )
 

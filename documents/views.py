@@ -530,9 +530,10 @@ def agenda_transition(request: HttpRequest, meeting_pk: int, action: str) -> Htt
         action == "issue"
         and may_edit
         and request.POST.get("nobody_invited") != "confirmed"
-        and not agenda_services.invited_state_ids(meeting)
+        and not agenda_services.notified_state_ids(meeting)
     ):
-        # Issuing tells the invited delegations: with none invited, nobody hears of it.
+        # Issuing tells the invited delegations (for the DIEF every State Party and
+        # signatory): with none to tell, nobody hears of it.
         return render(
             request, "documents/agenda_issue_confirm.html", {"meeting": meeting, "agenda": agenda}
         )

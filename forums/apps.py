@@ -7,6 +7,6 @@ class ForumsConfig(AppConfig):
     verbose_name = _("Diversion Information Exchange Forum")
 
     def ready(self) -> None:
-        from . import hooks, permissions  # noqa: F401  (registers the policies)
+        from . import hooks, permissions, signals  # noqa: F401  (policies, receivers)
 
         hooks.register()

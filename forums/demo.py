@@ -3,9 +3,11 @@ Called by `att_portal.demo.seed`; each area of the forum adds its own function h
 
 from __future__ import annotations
 
+import datetime
 import itertools
 
 from django.core.files.base import ContentFile
+from django.utils import timezone
 
 from att_portal.directory.models import User
 
@@ -18,6 +20,7 @@ AUSTRIAN_CASE = "Pistols exported under licence found at a crime scene abroad"
 NARROWED_CASE = "Broker network using falsified end-user certificates"
 THAI_ITEM = "Rifle parts concealed in agricultural machinery"
 NARROWED_ITEM = "Transit route through a free-trade zone"
+RELEASED_ITEM = "Tracing diverted small arms after delivery: general lessons"
 
 
 def seed(people: dict[str, User], states: dict, meetings: dict, ahead) -> None:
@@ -28,6 +31,7 @@ def seed(people: dict[str, User], states: dict, meetings: dict, ahead) -> None:
     _expert(people, ahead.dief)
     _bilateral(people, states)
     _briefings(people, meetings)
+    _release(people, meetings)
 
 
 def _cases(people, states) -> None:
@@ -115,11 +119,15 @@ def _cases(people, states) -> None:
 def _bilateral(people, states) -> None:
     """Operational use (art. 16), a disclosure challenge (art. 15) and law-enforcement
     contacts (art. 20)."""
-    from .enums import OperationalPurpose
+    from .enums import OperationalPurpose, ProviderPosition
     from .models import DisclosureChallenge, LawEnforcementContact, OperationalUseRequest
     from .services.challenges import challenge_answer, challenge_raise
     from .services.contacts import law_enforcement_contact_save
-    from .services.use_requests import use_request_create, use_request_message_post
+    from .services.use_requests import (
+        use_request_create,
+        use_request_message_post,
+        use_request_position_state,
+    )
 
     austria, thailand = people["delegate-sp"], people["delegate-sig"]
     secretariat = people["secretariat"]
@@ -143,6 +151,13 @@ def _bilateral(people, states) -> None:
             body="A licence for small arms ammunition to the same armoury; details by "
             "secure channel.",
         )
+        # Art. 16: the provider states its position in the discussion.
+        use_request_position_state(
+            by=austria,
+            request=request,
+            position=ProviderPosition.AGREES_WITH_CONDITIONS,
+            details="Use it in that assessment only, and do not name Austria as the source.",
+        )
     if not DisclosureChallenge.objects.filter(
         challenger_state=states["AT"], challenged_state=states["TH"]
     ).exists():
@@ -156,6 +171,7 @@ def _bilateral(people, states) -> None:
             by=thailand,
             challenge=challenge,
             explanation="A briefing note was forwarded beyond the authorised officials.",
+            disclosure_acknowledged=True,
             remedial_measures="The note was withdrawn and the officials reminded of the "
             "confidentiality of the forum.",
         )
@@ -340,6 +356,7 @@ def _expert(people, meeting) -> None:
             "transfer.",
             purpose="To explain how the pistols were traced from the crime scene to the "
             "licensed export.",
+            proposing_state=austria.state,
             proposed_by=austria,
             circulated_at=now - datetime.timedelta(days=14),
             circulated_by=secretariat,
@@ -379,6 +396,7 @@ def _expert(people, meeting) -> None:
         expert_affiliation=affiliation,
         expertise=expertise,
         purpose=purpose,
+        proposing_state=austria.state,
         proposed_by=austria,
         circulated_at=datetime.datetime.combine(
             yesterday, datetime.time(12), tzinfo=ZoneInfo("Europe/Zurich")
@@ -407,10 +425,14 @@ REVIEW_BRIEFING_TEXT = (
 )
 
 
+BRIEFING_OBJECTION_DAYS = 14
+
+
 def _briefings(people, meetings) -> None:
     """Art. 22: who took part in the 2024 review meeting, the Austrian case presented
-    there (history, created directly) and the Chair's draft briefing of the CSP, which
-    Austria has agreed to and Thailand and Mexico not yet."""
+    there (history, created directly) and the Chair's briefing of the CSP, circulated with
+    a date for objections; Austria, which the text names, has consented; Thailand and
+    Mexico are silent."""
     from att_portal.meetings.models import Participation
 
     from .enums import BriefingAudience, Position
@@ -439,8 +461,46 @@ def _briefings(people, meetings) -> None:
         meeting=meeting,
         audience=BriefingAudience.CSP,
         text=REVIEW_BRIEFING_TEXT,
+        # Art. 22: circulated for two weeks; silence is agreement.
+        objections_due_on=timezone.localdate() + datetime.timedelta(days=BRIEFING_OBJECTION_DAYS),
         based_on=[presentation],
     )
     briefing_position_record(
         by=people["delegate-sp"], briefing=briefing, position=Position.AGREE, reason=""
     )
+
+
+def _release(people, meetings) -> None:
+    """Art. 14: an item Austria shared before the 2024 review meeting, whose participants
+    released it from confidentiality at the meeting (recorded by the Secretariat). Every
+    other item of the demo stays confidential."""
+    import datetime
+
+    from django.utils import timezone
+
+    from .models import ConfidentialityRelease
+    from .services.releases import confidentiality_release_record
+
+    meeting = meetings[REVIEW_MEETING]
+    item = PlatformItem.objects.filter(title=RELEASED_ITEM).first()
+    if item is None:
+        item = PlatformItem(
+            title=RELEASED_ITEM,
+            summary="Lessons on tracing diverted small arms after delivery, without details "
+            "of any case.",
+            information="Tracing requests through INTERPOL iARMS and checks of storage at the "
+            "end user helped find where small arms left the authorised chain.",
+            other_subject="Post-shipment cooperation",
+        )
+        shared_item_save(by=people["delegate-sp"], item=item, categories=[])
+        shared_on = timezone.make_aware(datetime.datetime(2024, 2, 1, 10, 0))
+        PlatformItem.objects.filter(pk=item.pk).update(created_at=shared_on)
+    if not ConfidentialityRelease.objects.filter(platform_item=item).exists():
+        confidentiality_release_record(
+            by=people["secretariat"],
+            meeting=meeting,
+            decided_on=meeting.starts_on,
+            platform_item=item,
+            terms="The participants agreed that these general lessons may be shared in the "
+            "restricted area.",
+        )

@@ -22,13 +22,12 @@ class Distribution(models.TextChoices):
 
 
 class Marking(models.TextChoices):
-    """The provider's confidentiality marking (ToR art. 15)."""
+    """The provider's confidentiality marking (ToR art. 15). There is no marking that
+    forbids passing an item to national authorities: participants may share all they
+    learn with them, in particular law enforcement, under strict confidentiality (art. 16);
+    operational use is discussed with the provider first (`ProviderPosition`)."""
 
     CONFIDENTIAL = "confidential", _("Confidential")
-    STRICTLY_CONFIDENTIAL = (
-        "strictly_confidential",
-        _("Strictly confidential: not to be shared with national authorities"),
-    )
 
 
 class Investigation(models.TextChoices):
@@ -52,11 +51,15 @@ class OperationalPurpose(models.TextChoices):
     OTHER = "other", _("Other operational use")
 
 
-class OperationalUseDecision(models.TextChoices):
-    PENDING = "pending", _("Awaiting the provider")
-    AGREED = "agreed", _("Agreed")
-    AGREED_WITH_CONDITIONS = "conditions", _("Agreed with conditions")
-    DECLINED = "declined", _("Declined")
+class ProviderPosition(models.TextChoices):
+    """ToR art. 16: operational use "must first be discussed" with the provider. The
+    provider states where it stands in the discussion, and may restate it as the
+    discussion goes on; it neither grants nor declines a request."""
+
+    AWAITED = "awaited", _("Awaiting the provider's position")
+    AGREES = "agrees", _("The provider agrees")
+    AGREES_WITH_CONDITIONS = "agrees_with_conditions", _("The provider agrees with conditions")
+    HAS_CONCERNS = "has_concerns", _("The provider has concerns")
 
 
 class Challenger(models.TextChoices):
@@ -78,8 +81,15 @@ class Position(models.TextChoices):
 
 
 class BriefingState(models.TextChoices):
-    DRAFT = "draft", _("Awaiting consensus")
+    """Where a briefing stands under art. 22, computed on read from its date and the
+    positions recorded. OBJECTED and AWAITING_CONSENT are the Chair's and the
+    Secretariat's; a State sees CIRCULATED, then NOT_CLEARED."""
+
+    DRAFT = "draft", _("Not yet circulated")
+    CIRCULATED = "circulated", _("Circulated: open for objections")
     OBJECTED = "objected", _("Objected to")
+    AWAITING_CONSENT = "awaiting_consent", _("Awaiting the consent of a State it refers to")
+    NOT_CLEARED = "not_cleared", _("Not cleared")
     CLEARED = "cleared", _("Cleared by consensus")
 
 

@@ -64,6 +64,7 @@ def register() -> None:
         "case": models.Case,
         "platform-item": models.PlatformItem,
         "presentation": models.CasePresentation,
+        "presentation-intention": models.PresentationIntention,
         "concerned-state": models.ConcernedState,
         "use-request": models.OperationalUseRequest,
         "challenge": models.DisclosureChallenge,
@@ -72,5 +73,6 @@ def register() -> None:
         "briefing-position": models.BriefingPosition,
         "expert-proposal": models.ExpertProposal,
         "expert-objection": models.ExpertObjection,
+        "confidentiality-release": models.ConfidentialityRelease,
     }.items():
         registry.add_history_kind(kind, model)

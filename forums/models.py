@@ -31,9 +31,9 @@ from .enums import (
     Investigation,
     Marking,
     OperationalPurpose,
-    OperationalUseDecision,
     Position,
     ProceduralDecision,
+    ProviderPosition,
 )
 
 FORUM = Body.DIEF.value
@@ -71,10 +71,23 @@ class SharedItem(DiefMaterial, models.Model):
     )
     title = models.CharField(_("title"), max_length=300)
     summary = models.TextField(_("summary"))
+    # ToR arts. 13 and 19: States share "any information they deem relevant, in
+    # particular" a)-g): the categories are optional, and a free subject may stand
+    # beside them or alone.
     categories = models.ManyToManyField(
         InformationCategory,
         verbose_name=_("categories of information (ToR art. 19)"),
         related_name="+",
+        blank=True,
+    )
+    other_subject = models.CharField(
+        _("other subject"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Any other subject you deem relevant, besides the categories of ToR art. 19 or "
+            "instead of them."
+        ),
     )
     distribution = models.CharField(
         _("distribution"),
@@ -100,6 +113,10 @@ class SharedItem(DiefMaterial, models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def release(self) -> ConfidentialityRelease | None:
+        """The participants' decision releasing the item from confidentiality (art. 14)."""
+        return self.releases.first()
 
 
 class Case(SharedItem):
@@ -303,6 +320,50 @@ class CasePresentation(DiefMaterial, models.Model):
         }
 
 
+class PresentationIntention(DiefMaterial, models.Model):
+    """A State's intention to present one of its cases at the next DIEF meeting, notified
+    before that meeting is announced (ToR art. 11: "even before the meeting is
+    announced"). When the next DIEF meeting is created, the intention becomes its
+    case presentation (`presentation`)."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="intentions")
+    intended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    intended_at = models.DateTimeField(_("intention notified at"), auto_now_add=True)
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+    presentation = models.OneToOneField(
+        CasePresentation,
+        verbose_name=_("presentation at the meeting"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="intention",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["intended_at", "pk"]
+        verbose_name = _("intention to present a case at the next meeting")
+        verbose_name_plural = _("intentions to present a case at the next meeting")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case"],
+                condition=Q(withdrawn_at__isnull=True, presentation__isnull=True),
+                name="case_intended_once_for_the_next_meeting",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return gettext("Intention of %(state)s to present a case at the next DIEF meeting") % {
+            "state": self.case.provider_state
+        }
+
+    @property
+    def pending(self) -> bool:
+        return self.withdrawn_at is None and self.presentation_id is None
+
+
 class ConcernedState(DiefMaterial, models.Model):
     """A State the presenting State says its presentation may involve (ToR art. 12)."""
 
@@ -341,9 +402,9 @@ class ConcernedState(DiefMaterial, models.Model):
 
 
 class ExpertProposal(DiefMaterial, models.Model):
-    """A State's proposal to invite a non-state expert to the presentation of one of its
-    cases and the debate on it (ToR art. 8). Its state is derived from the dates and acts
-    recorded here (`forums.selectors.experts.procedure_state`)."""
+    """A State Party's or signatory's proposal to invite a non-state expert to the
+    presentation of a case and the debate on it (ToR art. 8). Its state is derived from
+    the dates and acts recorded here (`forums.selectors.experts.procedure_state`)."""
 
     presentation = models.ForeignKey(
         CasePresentation, on_delete=models.PROTECT, related_name="expert_proposals"
@@ -356,6 +417,10 @@ class ExpertProposal(DiefMaterial, models.Model):
         help_text=_("In investigating, prosecuting, identifying or handling diversion cases."),
     )
     purpose = models.TextField(_("purpose of the participation"))
+    # ToR art. 8: any State Party or signatory may propose, not only the presenting State.
+    proposing_state = models.ForeignKey(
+        State, verbose_name=_("proposing State"), on_delete=models.PROTECT, related_name="+"
+    )
     proposed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -412,7 +477,8 @@ class ExpertObjection(DiefMaterial, models.Model):
     state = models.ForeignKey(
         State, verbose_name=_("objecting State"), on_delete=models.PROTECT, related_name="+"
     )
-    reasons = models.TextField(_("reasons"))
+    # ToR art. 8 asks for no reasons: they are welcome, not required.
+    reasons = models.TextField(_("reasons"), blank=True)
     raised_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -500,7 +566,10 @@ class ExpertAdmission(DiefMaterial, models.Model):
 
 
 class OperationalUseRequest(DiefMaterial, models.Model):
-    """A participant asks the provider before using its information operationally (art. 16)."""
+    """A discussion with the provider before a participant uses its information
+    operationally (ToR art. 16): the provider states its position (agrees, agrees with
+    conditions, has concerns); it is not a request granted or declined. The class keeps
+    its first name; the portal calls it an operational-use discussion."""
 
     case = models.ForeignKey(
         Case, on_delete=models.CASCADE, null=True, blank=True, related_name="use_requests"
@@ -509,43 +578,66 @@ class OperationalUseRequest(DiefMaterial, models.Model):
         PlatformItem, on_delete=models.CASCADE, null=True, blank=True, related_name="use_requests"
     )
     requesting_state = models.ForeignKey(
-        State, verbose_name=_("requesting State"), on_delete=models.PROTECT, related_name="+"
+        State,
+        verbose_name=_("State considering the use"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
-    requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    requested_at = models.DateTimeField(_("discussion opened at"), auto_now_add=True)
     purpose = models.CharField(_("purpose"), max_length=20, choices=OperationalPurpose.choices)
     description = models.TextField(_("intended use"))
-    decision = models.CharField(
-        _("decision"),
-        max_length=12,
-        choices=OperationalUseDecision.choices,
-        default=OperationalUseDecision.PENDING,
+    provider_position = models.CharField(
+        _("position of the provider"),
+        max_length=25,
+        choices=ProviderPosition.choices,
+        default=ProviderPosition.AWAITED,
     )
-    conditions = models.TextField(_("conditions"), blank=True)
-    decided_by = models.ForeignKey(
+    position_details = models.TextField(_("conditions or concerns"), blank=True)
+    position_stated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    position_stated_at = models.DateTimeField(_("position stated at"), null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["-requested_at", "-pk"]
-        verbose_name = _("operational-use request")
-        verbose_name_plural = _("operational-use requests")
+        verbose_name = _("operational-use discussion")
+        verbose_name_plural = _("operational-use discussions")
         constraints = [
             models.CheckConstraint(condition=EXACTLY_ONE_SUBJECT, name="use_request_one_item"),
             models.CheckConstraint(
-                condition=~Q(decision=OperationalUseDecision.AGREED_WITH_CONDITIONS)
-                | ~Q(conditions=""),
-                name="use_request_conditions_stated",
-                violation_error_message=_("State the conditions of the agreement."),
+                condition=~Q(provider_position=ProviderPosition.AGREES_WITH_CONDITIONS)
+                | ~Q(position_details=""),
+                name="use_discussion_conditions_stated",
+                violation_error_message=_("State the conditions."),
             ),
         ]
 
     def __str__(self) -> str:
         return f"{self.requesting_state}: {self.get_purpose_display()}"
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        details = self.position_details.strip()
+        if self.provider_position == ProviderPosition.AGREES_WITH_CONDITIONS and not details:
+            raise ValidationError({"position_details": _("State the conditions.")})
+        if self.provider_position == ProviderPosition.HAS_CONCERNS and not details:
+            raise ValidationError({"position_details": _("State the concerns.")})
+        if self.provider_position in (ProviderPosition.AWAITED, ProviderPosition.AGREES) and (
+            self.position_details.strip()
+        ):
+            raise ValidationError(
+                {
+                    "position_details": _(
+                        "Conditions or concerns go only with an agreement with conditions "
+                        "or with concerns."
+                    )
+                }
+            )
 
     @property
     def subject(self) -> Case | PlatformItem:
@@ -553,7 +645,7 @@ class OperationalUseRequest(DiefMaterial, models.Model):
 
 
 class OperationalUseMessage(DiefMaterial, models.Model):
-    """The private thread in which requester and provider discuss a request."""
+    """The private thread in which the two States discuss the intended use."""
 
     request = models.ForeignKey(
         OperationalUseRequest, on_delete=models.CASCADE, related_name="messages"
@@ -582,8 +674,23 @@ class DisclosureChallenge(DiefMaterial, models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     raised_at = models.DateTimeField(_("raised at"), auto_now_add=True)
+    # Any participant may be challenged (art. 15): a State, or a non-state expert, who is
+    # bound by the confidentiality of the forum as the States are.
     challenged_state = models.ForeignKey(
-        State, verbose_name=_("challenged State"), on_delete=models.PROTECT, related_name="+"
+        State,
+        verbose_name=_("challenged State"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    challenged_expert = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("challenged non-state expert"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     case = models.ForeignKey(
         Case, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -593,6 +700,11 @@ class DisclosureChallenge(DiefMaterial, models.Model):
     )
     description = models.TextField(_("the suspected disclosure"))
     explanation = models.TextField(_("explanation"), blank=True)
+    # Remedial measures follow only an acknowledged disclosure ("if any such apparent
+    # unauthorised disclosure occurred", art. 15).
+    disclosure_acknowledged = models.BooleanField(
+        _("an unauthorised disclosure is acknowledged"), null=True, blank=True
+    )
     remedial_measures = models.TextField(_("remedial measures taken"), blank=True)
     answered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -615,10 +727,34 @@ class DisclosureChallenge(DiefMaterial, models.Model):
                 name="challenge_is_bilateral",
                 violation_error_message=_("A State cannot challenge itself."),
             ),
+            models.CheckConstraint(
+                condition=(Q(challenged_state__isnull=False) & Q(challenged_expert__isnull=True))
+                | (Q(challenged_state__isnull=True) & Q(challenged_expert__isnull=False)),
+                name="challenge_names_one_participant",
+                violation_error_message=_("Challenge one State or one non-state expert."),
+            ),
+            models.CheckConstraint(
+                condition=Q(remedial_measures="") | Q(disclosure_acknowledged=True),
+                name="remedies_only_for_an_acknowledged_disclosure",
+                violation_error_message=_(
+                    "Remedial measures go with an acknowledged disclosure only."
+                ),
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_challenger_display()} → {self.challenged_state}"
+        return f"{self.get_challenger_display()} → {self.challenged}"
+
+    @property
+    def challenged(self):
+        """The challenged participant: a State or a non-state expert."""
+        return self.challenged_state or self.challenged_expert
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        if self.disclosure_acknowledged and not self.remedial_measures.strip():
+            raise ValidationError({"remedial_measures": _("State the remedial measures taken.")})
 
 
 class LawEnforcementContact(DiefMaterial, models.Model):
@@ -664,6 +800,18 @@ class Briefing(DiefMaterial, models.Model):
         verbose_name=_("based on the presentations"),
         blank=True,
         related_name="briefings",
+    )
+    # Art. 22, consensus: the Chair circulates the text with a date; the briefing is
+    # cleared when that date has passed with no standing objection (silence is consent).
+    # Empty while the text has not been circulated.
+    objections_due_on = models.DateField(_("objections by"), null=True, blank=True)
+    # Art. 22: passages attributable to a State need that State's explicit consent. The
+    # States the Chair declares and those the text names (found when it is saved).
+    attributable_to = models.ManyToManyField(
+        State,
+        verbose_name=_("States to which passages are attributable"),
+        blank=True,
+        related_name="+",
     )
     drafted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
@@ -717,3 +865,79 @@ class BriefingPosition(DiefMaterial, models.Model):
 
     def __str__(self) -> str:
         return f"{self.state}: {self.get_position_display()}"
+
+
+class ConfidentialityRelease(models.Model):
+    """The participants' decision to release an item or a document from confidentiality
+    (ToR art. 14: meetings and their documents are confidential "unless participants
+    decide otherwise"), recorded by the Secretariat. The released item is treated as
+    restricted-area material; everything else stays confidential."""
+
+    case = models.ForeignKey(
+        Case, on_delete=models.PROTECT, null=True, blank=True, related_name="releases"
+    )
+    platform_item = models.ForeignKey(
+        PlatformItem, on_delete=models.PROTECT, null=True, blank=True, related_name="releases"
+    )
+    document = models.ForeignKey(
+        "documents.Document",
+        verbose_name=_("document"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    meeting = models.ForeignKey(
+        Meeting,
+        verbose_name=_("decided by the participants of the meeting"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    decided_on = models.DateField(_("decided on"))
+    terms = models.TextField(_("terms of the decision"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-decided_on", "-pk"]
+        verbose_name = _("release from confidentiality")
+        verbose_name_plural = _("releases from confidentiality")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(case__isnull=False, platform_item__isnull=True, document__isnull=True)
+                | Q(case__isnull=True, platform_item__isnull=False, document__isnull=True)
+                | Q(case__isnull=True, platform_item__isnull=True, document__isnull=False),
+                name="release_of_one_item_or_document",
+            ),
+            models.UniqueConstraint(fields=["case"], name="case_released_once"),
+            models.UniqueConstraint(fields=["platform_item"], name="platform_item_released_once"),
+            models.UniqueConstraint(fields=["document"], name="document_released_once"),
+        ]
+
+    def __str__(self) -> str:
+        from att_portal.l10n.dates import un_date
+
+        return gettext("Release from confidentiality decided on %(date)s") % {
+            "date": un_date(self.decided_on)
+        }
+
+    @property
+    def subject(self):
+        return self.case or self.platform_item or self.document
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+        from django.utils import timezone
+
+        errors = {}
+        if self.meeting_id and self.meeting.body != FORUM:
+            errors["meeting"] = _("Choose a meeting of the DIEF.")
+        if self.decided_on and self.meeting_id and self.decided_on < self.meeting.starts_on:
+            errors["decided_on"] = _("The participants decide at or after their meeting.")
+        if self.decided_on and self.decided_on > timezone.localdate():
+            errors["decided_on"] = _("Record a decision once it is taken.")
+        if errors:
+            raise ValidationError(errors)

@@ -10,9 +10,12 @@ The rules, in one place:
   the Secretariat, which administers the forum (art. 5), always see it.
 * An approved non-state expert sees the one case whose presentation they are admitted
   to, after accepting the confidentiality undertaking and until the meeting ends.
-* What the rules keep between two parties (operational-use requests, disclosure
+* What the rules keep between two parties (operational-use discussions, disclosure
   challenges, positions on a briefing) is seen by those parties only; the Secretariat
-  sees operational-use requests and briefing positions for administration.
+  sees operational-use discussions and briefing positions for administration. A
+  challenged non-state expert sees the challenges addressed to them (art. 15).
+* An item or document the participants released from confidentiality (art. 14) is
+  restricted-area material: every member of the restricted area sees it.
 """
 
 from __future__ import annotations
@@ -21,14 +24,14 @@ from enum import StrEnum
 from functools import wraps
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, Q, QuerySet
 from django.utils import timezone
 
 from att_portal import access, marking
 from att_portal.access import Action
 from att_portal.accounts.middleware import needs_second_factor, two_factor_redirect
 from att_portal.directory.enums import Role
-from att_portal.directory.models import DIEF_STATUSES
+from att_portal.directory.models import DIEF_STATUSES, User
 from att_portal.directory.permissions import (
     holds_role,
     is_delegate,
@@ -38,6 +41,7 @@ from att_portal.directory.permissions import (
 )
 from att_portal.meetings.enums import Body
 from att_portal.meetings.models import Meeting
+from documents.permissions import is_restricted_area_member
 
 from .enums import Challenger, Distribution
 from .models import (
@@ -48,6 +52,7 @@ from .models import (
     Case,
     CasePresentation,
     ConcernedState,
+    ConfidentialityRelease,
     ConsultationMessage,
     DisclosureChallenge,
     ExpertAdmission,
@@ -57,6 +62,7 @@ from .models import (
     OperationalUseMessage,
     OperationalUseRequest,
     PlatformItem,
+    PresentationIntention,
 )
 
 FORUM = Body.DIEF.value
@@ -65,9 +71,10 @@ FORUM = Body.DIEF.value
 class DiefAction(StrEnum):
     PRESENT = "present"  # put a case forward for a meeting
     SEE_ACCESS_LOG = "see_access_log"
-    REQUEST_USE = "request_use"  # ask the provider before operational use (art. 16)
-    DECIDE = "decide"  # the provider answers an operational-use request
+    REQUEST_USE = "request_use"  # open a discussion with the provider before operational use
+    STATE_POSITION = "state_position"  # the provider states its position (art. 16)
     REPLY = "reply"  # a concerned State replies (art. 12); a challenged State answers (art. 15)
+    PROPOSE_EXPERT = "propose_expert"  # any State Party or signatory (art. 8)
     CIRCULATE = "circulate"  # the Secretariat circulates an expert proposal (art. 8)
     OBJECT = "object"  # a State objects to a circulated expert proposal (art. 8)
     WITHDRAW = "withdraw"  # the objecting State withdraws its objection
@@ -117,14 +124,45 @@ def is_admitted_expert(user) -> bool:
     )
 
 
+def is_challenged_expert(user) -> bool:
+    """A non-state expert challenged over a suspected disclosure (art. 15): they answer
+    the challenge, after their meeting too."""
+    return (
+        access.is_signed_in(user)
+        and not is_dief_participant(user)
+        and DisclosureChallenge.objects.filter(challenged_expert=user).exists()
+    )
+
+
+def may_record_releases(user) -> bool:
+    """The Secretariat records the participants' decisions to release an item or a
+    document from confidentiality (art. 14)."""
+    return is_secretariat(user)
+
+
 def may_enter_dief(user) -> bool:
     """States Parties' and signatories' delegates, the Chair and the Secretariat; or a person
-    holding a per-object grant on a DIEF meeting or an admission to a presentation."""
+    holding a per-object grant on a DIEF meeting, an admission to a presentation or a
+    disclosure challenge addressed to them."""
     if is_dief_participant(user):
         return True
-    if is_admitted_expert(user):
+    if _holds_a_role_of_expert(user):
         return True
     return access.visible(user, Meeting.objects.filter(body=Body.DIEF)).exists()
+
+
+def _holds_a_role_of_expert(user) -> bool:
+    """is_admitted_expert(user) or is_challenged_expert(user), in one query: the navigation
+    asks it on every page."""
+    if not access.is_signed_in(user):
+        return False
+    admitted = ExpertAdmission.objects.filter(
+        expert=user,
+        presentation__withdrawn_at__isnull=True,
+        presentation__meeting__ends_on__gte=timezone.localdate(),
+    )
+    challenged = DisclosureChallenge.objects.filter(challenged_expert=user)
+    return User.objects.filter(pk=user.pk).filter(Exists(admitted) | Exists(challenged)).exists()
 
 
 def admits_experts(view):
@@ -165,8 +203,15 @@ def _shared_items_q(user, queryset: QuerySet, perm: str) -> Q | None:
     if is_secretariat(user):
         return None
     rule = Q(pk__in=[])
+    if is_restricted_area_member(user):
+        # Released by the participants (art. 14): restricted-area material.
+        rule = (
+            Q(pk__in=ConfidentialityRelease.objects.values("case_id"))
+            if (queryset.model is Case)
+            else Q(pk__in=ConfidentialityRelease.objects.values("platform_item_id"))
+        )
     if is_dief_participant(user):
-        rule = Q(distribution=Distribution.ALL_PARTICIPANTS)
+        rule |= Q(distribution=Distribution.ALL_PARTICIPANTS)
         if is_participating_delegate(user):
             rule |= Q(provider_state_id=user.state_id) | access.guardian_q(user, queryset, perm)
     return rule
@@ -275,6 +320,29 @@ class CasePresentationPolicy(access.Policy):
             return _is_provider(user, obj.case)
         if action == Action.VIEW_HISTORY:
             return is_secretariat(user) or _is_provider(user, obj.case)
+        if action == DiefAction.PROPOSE_EXPERT:
+            # Any State Party or signatory, not only the presenting State (art. 8).
+            return is_participating_delegate(user) and self.can(user, Action.VIEW, obj)
+        return super().can(user, action, obj)
+
+
+@access.register(PresentationIntention)
+class PresentationIntentionPolicy(access.Policy):
+    """An intention for the next meeting, not yet announced: the presenting State, the
+    Chair and the Secretariat, which is notified of it (art. 11)."""
+
+    def filter_visible(self, user, queryset: QuerySet) -> QuerySet:
+        if is_secretariat(user) or is_dief_chair(user):
+            return queryset
+        if not is_participating_delegate(user):
+            return queryset.none()
+        return queryset.filter(case__provider_state_id=user.state_id)
+
+    def can(self, user, action: str, obj) -> bool:
+        if action == Action.CHANGE:
+            return _is_provider(user, obj.case)
+        if action == Action.VIEW_HISTORY:
+            return is_secretariat(user) or _is_provider(user, obj.case)
         return super().can(user, action, obj)
 
 
@@ -307,7 +375,9 @@ class ExpertAdmissionPolicy(access.Policy):
             return queryset
         rule = Q(expert=user)
         if is_participating_delegate(user):
-            rule |= Q(presentation__case__provider_state_id=user.state_id)
+            rule |= Q(presentation__case__provider_state_id=user.state_id) | Q(
+                proposal__proposing_state_id=user.state_id
+            )
         return queryset.filter(rule)
 
     def can(self, user, action: str, obj) -> bool:
@@ -342,7 +412,7 @@ class OperationalUseRequestPolicy(access.Policy):
         return queryset if rule is None else queryset.filter(rule)
 
     def can(self, user, action: str, obj) -> bool:
-        if action == DiefAction.DECIDE:
+        if action == DiefAction.STATE_POSITION:
             return is_participating_delegate(user) and provider_state_id(obj) == user.state_id
         if action == Action.CHANGE:  # write in the thread
             return is_participating_delegate(user) and user.state_id in (
@@ -362,9 +432,9 @@ class OperationalUseMessagePolicy(access.Policy):
 
 
 def challenge_parties_q(user) -> Q:
-    """The challenges in which the user's side is a party: as the challenged State, or as
-    the challenging State, Chair or Secretariat."""
-    rule = Q(pk__in=[])
+    """The challenges in which the user's side is a party: as the challenged State or
+    non-state expert, or as the challenging State, Chair or Secretariat."""
+    rule = Q(challenged_expert_id=user.pk)
     if is_participating_delegate(user):
         rule |= Q(challenged_state_id=user.state_id) | Q(
             challenger=Challenger.STATE, challenger_state_id=user.state_id
@@ -385,9 +455,27 @@ class DisclosureChallengePolicy(access.Policy):
 
     def can(self, user, action: str, obj) -> bool:
         if action == DiefAction.REPLY:
+            if obj.challenged_expert_id:
+                return obj.challenged_expert_id == user.pk
             return is_participating_delegate(user) and obj.challenged_state_id == user.state_id
         if action == Action.VIEW_HISTORY:
             return self.can(user, Action.VIEW, obj)
+        return super().can(user, action, obj)
+
+
+@access.register(ConfidentialityRelease)
+class ConfidentialityReleasePolicy(access.Policy):
+    """The Secretariat records the decisions (art. 14); the restricted area reads them
+    with the material they released."""
+
+    def filter_visible(self, user, queryset: QuerySet) -> QuerySet:
+        if is_secretariat(user) or is_restricted_area_member(user):
+            return queryset
+        return queryset.none()
+
+    def can(self, user, action: str, obj) -> bool:
+        if action == Action.VIEW_HISTORY:
+            return is_secretariat(user)
         return super().can(user, action, obj)
 
 
@@ -408,15 +496,15 @@ class LawEnforcementContactPolicy(access.Policy):
 
 def briefing_states_q(user, prefix: str = "") -> Q:
     """Briefings of meetings the user's State took part in (one of its participants
-    attended, as the Secretariat recorded it) or presented a case at."""
+    attended, as the Secretariat recorded it), or based on a case it presented (art. 22:
+    it may object to any briefing based on its case). A State that presented another
+    case without taking part does not read the briefing."""
     state = user.state_id
     took_part = {
         f"{prefix}meeting__participations__person__state_id": state,
         f"{prefix}meeting__participations__attended": True,
     }
-    return Q(**took_part) | Q(
-        **{f"{prefix}meeting__case_presentations__case__provider_state_id": state}
-    )
+    return Q(**took_part) | Q(**{f"{prefix}based_on__case__provider_state_id": state})
 
 
 @access.register(Briefing)
@@ -458,14 +546,14 @@ class BriefingPositionPolicy(access.Policy):
 
 
 def _proposer_state_id(proposal: ExpertProposal) -> int:
-    return proposal.presentation.case.provider_state_id
+    return proposal.proposing_state_id
 
 
 @access.register(ExpertProposal)
 class ExpertProposalPolicy(access.Policy):
-    """A proposal reaches the Secretariat; once circulated, every State Party (and, as
-    participants of the meeting, the signatories and the Chair) sees it; observers,
-    organisations and experts never do (ToR art. 8)."""
+    """A proposal — by any State Party or signatory — reaches the Secretariat; once
+    circulated, every State Party (and, as participants of the meeting, the signatories
+    and the Chair) sees it; observers, organisations and experts never do (ToR art. 8)."""
 
     def filter_visible(self, user, queryset: QuerySet) -> QuerySet:
         if is_secretariat(user):
@@ -474,7 +562,7 @@ class ExpertProposalPolicy(access.Policy):
         if is_dief_chair(user) or is_participating_delegate(user):
             rule = Q(circulated_at__isnull=False)
         if is_participating_delegate(user):
-            rule |= Q(presentation__case__provider_state_id=user.state_id)
+            rule |= Q(proposing_state_id=user.state_id)
         return queryset.filter(rule)
 
     def can(self, user, action: str, obj) -> bool:
@@ -499,7 +587,7 @@ def _objection_parties_q(user, prefix: str = "") -> Q | None:
     if not is_participating_delegate(user):
         return Q(pk__in=[])
     return Q(**{f"{prefix}state_id": user.state_id}) | Q(
-        **{f"{prefix}proposal__presentation__case__provider_state_id": user.state_id}
+        **{f"{prefix}proposal__proposing_state_id": user.state_id}
     )
 
 

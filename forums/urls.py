@@ -12,6 +12,7 @@ from .views import (
     experts,
     home,
     presentations,
+    releases,
     use_requests,
 )
 
@@ -24,15 +25,19 @@ def _guarded(patterns: list[URLPattern]) -> list[URLPattern]:
     return patterns
 
 
-urlpatterns = _guarded(
-    [
-        path("", home.home, name="home"),
-        *cases.urls,
-        *presentations.urls,
-        *use_requests.urls,
-        *challenges.urls,
-        *contacts.urls,
-        *briefings.urls,
-        *experts.urls,
-    ]
+urlpatterns = (
+    _guarded(
+        [
+            path("", home.home, name="home"),
+            *cases.urls,
+            *presentations.urls,
+            *use_requests.urls,
+            *challenges.urls,
+            *contacts.urls,
+            *briefings.urls,
+            *experts.urls,
+            *releases.urls,
+        ]
+    )
+    + releases.restricted_urls
 )

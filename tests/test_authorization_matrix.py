@@ -224,8 +224,9 @@ EXPECTED = {
         "documents:agenda_pdf (draft of the DIEF meeting ahead)": 200,
         "documents:agenda_item_add (DIEF meeting ahead, empty form)": 200,  # the form with errors
         "documents:agenda_item_action (unknown item)": 404,
-        # Nobody is invited to it yet: the warning comes first, nothing is issued.
-        "documents:agenda_transition (issue the draft of the DIEF meeting ahead)": 200,
+        # Nobody is invited to it yet, but the DIEF draft agenda goes to every State Party
+        # and signatory (ToR art. 10): it is issued at once.
+        "documents:agenda_transition (issue the draft of the DIEF meeting ahead)": 302,
         "documents:agenda_item_edit (DIEF ahead, opening item, empty form)": 200,  # with errors
     },
     "dief-chair": {
@@ -234,8 +235,8 @@ EXPECTED = {
         "documents:agenda (draft of the DIEF meeting ahead)": 200,
         "documents:agenda_pdf (draft of the DIEF meeting ahead)": 200,
         "documents:agenda_item_add (DIEF meeting ahead, empty form)": 200,  # the form with errors
-        # Nobody is invited to it yet: the warning comes first, nothing is issued.
-        "documents:agenda_transition (issue the draft of the DIEF meeting ahead)": 200,
+        # The DIEF draft agenda goes to every State Party and signatory (ToR art. 10).
+        "documents:agenda_transition (issue the draft of the DIEF meeting ahead)": 302,
         "documents:agenda_item_edit (draft of the DIEF meeting ahead, opening item)": 200,
         "documents:agenda_item_edit (DIEF ahead, opening item, empty form)": 200,  # with errors
     },

@@ -22,14 +22,26 @@ AD_HOC_AGENDA_TITLES = {
         "ar": "الأمن البحري ومعاهدة تجارة الأسلحة",
         "zh-hans": "海上安全与《武器贸易条约》",
     },
+    "Reassessment of authorised arms transfers under Article 7(7)": {
+        "en": "Reassessment of authorised arms transfers under Article 7(7)",
+        "fr": "Réévaluation des transferts d'armes autorisés au titre du paragraphe 7 de "
+        "l'article 7",
+        "es": "Reevaluación de las transferencias de armas autorizadas con arreglo al "
+        "artículo 7, párrafo 7",
+        "ru": "Повторная оценка разрешенных передач оружия согласно пункту 7 статьи 7",
+        "ar": "إعادة تقييم عمليات نقل الأسلحة المأذون بها بموجب الفقرة 7 من المادة 7",
+        "zh-hans": "从执行第7条第(7)款的角度重新评估已批准的武器转让",
+    },
 }
 
 
 def _ad_hoc_issues(people: dict, meetings: dict, cycles: dict) -> None:
     """Seed 004: the CSP12 President's call of 4 December 2025 (due 1 February 2026) and
-    the three proposals it received; the Chair accepted Maat's and the Small Arms Survey's
-    for the sub-working group on Current and Emerging Implementation Issues, Control
-    Arms' is still before the Chair. Created directly: the call is closed by now."""
+    the three proposals it received, all three taken up in the sub-working group on
+    Current and Emerging Implementation Issues (004 ¶8, Annex B-2 ¶5, Appendix 5). The
+    Small Arms Survey proposed Panama to chair (to be confirmed) besides three speakers;
+    Control Arms gave no guiding questions and named its two speakers on 17 February,
+    after the due date. Created directly: the call is closed by now."""
     import datetime
     from zoneinfo import ZoneInfo
 
@@ -109,6 +121,7 @@ def _ad_hoc_issues(people: dict, meetings: dict, cycles: dict) -> None:
                     False,
                 )
             ],
+            ("", False),
             datetime.datetime(2026, 1, 28, 11, 0, tzinfo=zurich),
             ProposalState.ACCEPTED,
         ),
@@ -125,10 +138,17 @@ def _ad_hoc_issues(people: dict, meetings: dict, cycles: dict) -> None:
             "- Does your State involve maritime actors in inter-agency cooperation to "
             "implement the Treaty?",
             [
-                ("", "Chair", "Panama", True),
                 ("", "", "UNIDIR", True),
-                ("", "", "Small Arms Survey", True),
+                ("", "", "Small Arms Survey", True),  # the person is not named yet
+                (
+                    "",
+                    "",
+                    "Maritime Security Team and Centre for Trust, Peace and Social Relations, "
+                    "Coventry University",
+                    True,
+                ),
             ],
+            ("Panama", True),
             datetime.datetime(2026, 1, 30, 16, 30, tzinfo=zurich),
             ProposalState.ACCEPTED,
         ),
@@ -138,11 +158,7 @@ def _ad_hoc_issues(people: dict, meetings: dict, cycles: dict) -> None:
             "States Parties maintain existing authorisations when they become aware of new "
             "information on the serious risk of violations of Articles 6 and 7, and hold "
             "differing interpretations of what triggers a reassessment under Article 7(7).",
-            "1. What new information leads your State to reassess an authorisation under "
-            "Article 7(7)?\n"
-            "2. Does your State read Article 7(7) as permissive or as an obligation to "
-            "consider action?\n"
-            "3. How are existing authorisations reviewed when a conflict escalates?",
+            "",  # Control Arms' letter gives no guiding questions
             [
                 (
                     "Mr. Geoffrey L. Duke",
@@ -156,13 +172,13 @@ def _ad_hoc_issues(people: dict, meetings: dict, cycles: dict) -> None:
                     "Geneva Academy",
                     False,
                 ),
-                ("", "", "Control Arms", True),
             ],
+            ("", False),
             datetime.datetime(2026, 2, 1, 17, 0, tzinfo=zurich),
-            ProposalState.SUBMITTED,
+            ProposalState.ACCEPTED,
         ),
     ]
-    for author, title, memorandum, questions, speakers, submitted_at, state in proposals:
+    for author, title, memorandum, questions, speakers, moderator, submitted_at, state in proposals:
         proposal, created = AdHocIssueProposal.objects.get_or_create(
             call=call,
             title=title,
@@ -170,32 +186,50 @@ def _ad_hoc_issues(people: dict, meetings: dict, cycles: dict) -> None:
                 "organisation": author.organisation,
                 "submitted_by": author,
                 "memorandum": memorandum,
-                "guiding_questions": questions,
                 "sub_working_group": swg,
             },
         )
-        if not created:
-            # Seeded again: the agenda item keeps its place and gets today's wording.
-            if proposal.agenda_item is not None:
-                refresh_translations(
-                    proposal.agenda_item,
-                    {
-                        "title": AD_HOC_AGENDA_TITLES.get(title, {"en": title}),
-                        "annotation": agenda_annotation(proposal),
-                    },
+        # The texts as the seeds give them (a demo seeded before had other ones).
+        AdHocIssueProposal.objects.filter(pk=proposal.pk).update(
+            guiding_questions=questions,
+            moderator=moderator[0],
+            moderator_to_be_confirmed=moderator[1],
+        )
+        proposal.guiding_questions = questions
+        proposal.moderator, proposal.moderator_to_be_confirmed = moderator
+        if (
+            created
+            or [
+                (s.name, s.title, s.affiliation, s.to_be_confirmed) for s in proposal.speakers.all()
+            ]
+            != speakers
+        ):
+            proposal.speakers.all().delete()
+            for position, (name, job, affiliation, tbc) in enumerate(speakers, start=1):
+                ProposedSpeaker.objects.create(
+                    proposal=proposal,
+                    position=position,
+                    name=name,
+                    title=job,
+                    affiliation=affiliation,
+                    to_be_confirmed=tbc,
                 )
-            continue
-        AdHocIssueProposal.objects.filter(pk=proposal.pk).update(submitted_at=submitted_at)
-        proposal.submitted_at = submitted_at
-        for position, (name, job, affiliation, tbc) in enumerate(speakers, start=1):
-            ProposedSpeaker.objects.create(
-                proposal=proposal,
-                position=position,
-                name=name,
-                title=job,
-                affiliation=affiliation,
-                to_be_confirmed=tbc,
+        if proposal.agenda_item is not None:
+            # Seeded again: the agenda item keeps its place and gets today's wording.
+            refresh_translations(
+                proposal.agenda_item,
+                {
+                    "title": AD_HOC_AGENDA_TITLES.get(title, {"en": title}),
+                    "annotation": agenda_annotation(proposal),
+                },
             )
+            AgendaItem.objects.filter(pk=proposal.agenda_item.pk).update(
+                presenters=presenters_of(proposal)
+            )
+            continue
+        if created:
+            AdHocIssueProposal.objects.filter(pk=proposal.pk).update(submitted_at=submitted_at)
+            proposal.submitted_at = submitted_at
         if state != ProposalState.ACCEPTED:
             continue
         agenda, _created = Agenda.objects.get_or_create(meeting=meeting)
@@ -235,7 +269,7 @@ def seed(people: dict, states: dict, meetings: dict, cycles: dict, ahead) -> Non
 # The WGETI meeting ahead takes up these topics in the sub-working group on national
 # practices (its mandate: risk assessment under Articles 6 and 7).
 TOPICS_AHEAD = [
-    ("Application and authorisation", "Risk assessment"),
+    ("Risk assessment (covering Articles 6 and 7)", "Risk assessment"),
     ("Application and authorisation", "Mitigation measures"),
 ]
 
@@ -286,8 +320,14 @@ def _meeting_ahead(people: dict, states: dict, meeting) -> None:
     )
 
 
-# Seed 002/DOMAIN §5: the phases of practical implementation and their topics; the last
-# is the cross-cutting function.
+# The multi-year workplan's topics, numbered as the seeds number them: seed 004 (Annex
+# B-1 ¶9) calls "enforcement arrangements" the seventh topic, and the CSP12 sub-working
+# group takes up "national control system – brokering" and "risk assessment (covering
+# Articles 6 and 7)" (004 ¶6, Annex A items 2 and 3). The others follow the order of
+# seed 002's chart of the phases of implementation; each lists the aspects the chart
+# gives it. The last is the cross-cutting function.
+BROKERING = "National control system – brokering"
+RISK_ASSESSMENT = "Risk assessment (covering Articles 6 and 7)"
 WORKPLAN = [
     (
         "ATT domestication",
@@ -310,6 +350,15 @@ WORKPLAN = [
         ],
     ),
     (
+        BROKERING,
+        [
+            "Legislation",
+            "Prohibitions",
+            "Competent national authorities",
+            "Inter-agency coordination",
+        ],
+    ),
+    (
         "General regulation of actors in transfers",
         [
             "Registration",
@@ -322,14 +371,13 @@ WORKPLAN = [
         "Application and authorisation",
         [
             "Prohibitions",
-            "Risk assessment",
             "Mitigation measures",
             "Decision-making",
-            "Review of decisions",
             "Document verification",
             "Commitments of actors",
         ],
     ),
+    (RISK_ASSESSMENT, ["Risk assessment", "Review of decisions"]),
     (
         "Enforcement arrangements",
         ["Legal framework", "Inter-agency coordination", "Legal and administrative procedures"],
@@ -365,11 +413,14 @@ WORKPLAN_QUESTIONS = {
         "How does the national control list cover the eight categories of Article 2(1)?",
         "How and how often is the list updated, and who is consulted?",
     ],
-    ("Application and authorisation", "Risk assessment"): [
+    (BROKERING, "Legislation"): [
+        "How does the legislation control brokering activities of the Treaty's scope?",
+    ],
+    (RISK_ASSESSMENT, "Risk assessment"): [
         "Which sources of information inform the assessment under Articles 6 and 7?",
         "How is the risk of serious acts of gender-based violence (Article 7(4)) assessed?",
     ],
-    ("Application and authorisation", "Review of decisions"): [
+    (RISK_ASSESSMENT, "Review of decisions"): [
         "When is an authorisation reassessed if new relevant information comes to light?",
     ],
     ("Post-delivery measures", "Delivery verification certificates"): [
@@ -404,6 +455,20 @@ WORKPLAN_TEXTS = {
         "ru": "Общее регулирование деятельности участников передач",
         "ar": "التنظيم العام للجهات الفاعلة في عمليات النقل",
         "zh-hans": "转让行为体的一般监管",
+    },
+    BROKERING: {
+        "fr": "Système national de contrôle – courtage",
+        "es": "Sistema nacional de control – intermediación",
+        "ru": "Национальная система контроля – брокерская деятельность",
+        "ar": "نظام المراقبة الوطني – السمسرة",
+        "zh-hans": "国家管制制度 - 中介活动",
+    },
+    RISK_ASSESSMENT: {
+        "fr": "Évaluation des risques (articles 6 et 7)",
+        "es": "Evaluación de riesgos (artículos 6 y 7)",
+        "ru": "Оценка рисков (статьи 6 и 7)",
+        "ar": "تقييم المخاطر (المادتان 6 و7)",
+        "zh-hans": "风险评估（涵盖第6条和第7条）",
     },
     "Application and authorisation": {
         "fr": "Demande et autorisation",
@@ -715,6 +780,16 @@ WORKPLAN_TEXTS = {
         "zh-hans": "国际援助",
     },
     # Practical implementation questions
+    "How does the legislation control brokering activities of the Treaty's scope?": {
+        "fr": "Comment la législation encadre-t-elle les activités de courtage relevant du "
+        "champ d'application du Traité\u00a0?",
+        "es": "¿Cómo regula la legislación las actividades de intermediación comprendidas en "
+        "el ámbito de aplicación del Tratado?",
+        "ru": "Каким образом законодательство регулирует брокерскую деятельность, "
+        "охватываемую сферой применения Договора?",
+        "ar": "كيف ينظم التشريع أنشطة السمسرة التي تدخل في نطاق المعاهدة؟",
+        "zh-hans": "立法如何管制属于《条约》范围的中介活动？",
+    },
     "How does the national control list cover the eight categories of Article 2(1)?": {
         "fr": "Comment la liste nationale de contrôle couvre-t-elle les huit catégories visées "
         "au paragraphe 1 de l'article 2\u00a0?",
@@ -869,6 +944,8 @@ def seed_structure(people: dict, states: dict, meetings: dict, cycles: dict) -> 
     import datetime
     from zoneinfo import ZoneInfo
 
+    from django.db.models import F
+
     from att_portal.demo import in_languages
     from att_portal.l10n.content import english
     from att_portal.meetings.enums import CallKind
@@ -887,11 +964,17 @@ def seed_structure(people: dict, states: dict, meetings: dict, cycles: dict) -> 
 
     zurich = ZoneInfo("Europe/Zurich")
     topics = {}
+    # Phases are found by their English title and numbered as the workplan numbers its
+    # topics; numbers move out of the way first (a demo seeded before kept other numbers).
+    titles = [phase_title for phase_title, _topics in WORKPLAN]
+    if list(Phase.objects.order_by("number").values_list("title_en", flat=True)) != titles:
+        Phase.objects.update(number=F("number") + 1000)
     for number, (phase_title, topic_titles) in enumerate(WORKPLAN, start=1):
         phase, _created = Phase.objects.update_or_create(
-            number=number,
+            title_en=phase_title,
             defaults={
                 **in_languages("title", _in_six(phase_title)),
+                "number": number,
                 "is_cross_cutting": number == len(WORKPLAN),
             },
         )
@@ -926,14 +1009,20 @@ def seed_structure(people: dict, states: dict, meetings: dict, cycles: dict) -> 
             state.save()
     march = meetings["WGETI meeting, March 2026"]
     practices = groups["Exchange of National Implementation Practices"]
-    for key in (
-        ("National control system", "National control list"),
-        ("Application and authorisation", "Risk assessment"),
-    ):
+    # Seed 004 ¶6, Annex A: the topics of March 2026 (a demo seeded before had the national
+    # control list in place of brokering).
+    MeetingTopic.objects.filter(
+        meeting=march,
+        topic__phase__title_en="National control system",
+        topic__title_en="National control list",
+    ).delete()
+    taken_up = [(BROKERING, title) for title in dict(WORKPLAN)[BROKERING]]
+    taken_up += [(RISK_ASSESSMENT, "Risk assessment"), (RISK_ASSESSMENT, "Review of decisions")]
+    for key in taken_up:
         MeetingTopic.objects.update_or_create(
             meeting=march, topic=topics[key], defaults={"sub_working_group": practices}
         )
-    risk = topics["Application and authorisation", "Risk assessment"]
+    risk = topics[RISK_ASSESSMENT, "Risk assessment"]
     chair = people["wgeti-chair"]
     for code, author, status, summary in (
         (

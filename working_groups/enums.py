@@ -4,8 +4,10 @@ from django.utils.translation import gettext_lazy as _
 
 class ProposalState(models.TextChoices):
     SUBMITTED = "submitted", _("Submitted")
-    ACCEPTED = "accepted", _("Accepted by the Chair")
-    DECLINED = "declined", _("Declined by the Chair")
+    ACCEPTED = "accepted", _("Taken up by the Chair")
+    # Seed 004 ¶8: the sub-working group takes up all the issues; the Chair may still
+    # leave one aside, saying why.
+    DECLINED = "declined", _("Left aside by the Chair")
 
 
 class OfferState(models.TextChoices):

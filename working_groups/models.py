@@ -6,6 +6,7 @@ of national practice, and written submissions. The voluntary guides live in
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -166,12 +167,22 @@ class MeetingTopic(models.Model):
 
 class AdHocIssueProposal(Contribution):
     """A proposal of an ad hoc issue in answer to a call (seed 004: by 1 Feb 2026), with its
-    explanatory memorandum, guiding questions and at most three proposed speakers."""
+    explanatory memorandum, guiding questions where the proposer gives them (Control Arms
+    gave none), a moderator or chair of the discussion if proposed (Small Arms Survey:
+    "Chair: Panama (TBC)") and at most three proposed speakers — a moderator is not one of
+    them."""
 
     call = models.ForeignKey(MeetingCall, on_delete=models.PROTECT, related_name="ad_hoc_proposals")
     title = models.CharField(_("issue"), max_length=300)
     memorandum = models.TextField(_("explanatory memorandum"))
-    guiding_questions = models.TextField(_("guiding questions"))
+    guiding_questions = models.TextField(_("guiding questions"), blank=True)
+    moderator = models.CharField(
+        _("moderator or chair"),
+        max_length=300,
+        blank=True,
+        help_text=_("Who would moderate or chair the discussion, if you propose someone."),
+    )
+    moderator_to_be_confirmed = models.BooleanField(_("moderator to be confirmed"), default=False)
     sub_working_group = models.ForeignKey(
         SubWorkingGroup,
         verbose_name=_("for the sub-working group"),
@@ -206,6 +217,12 @@ class AdHocIssueProposal(Contribution):
 
     def __str__(self) -> str:
         return self.title
+
+    def clean(self) -> None:
+        super().clean()
+        if self.state_of_proposal == ProposalState.DECLINED and not self.decision_note.strip():
+            # Seed 004 ¶8 takes up every issue: one left aside says why.
+            raise ValidationError({"decision_note": gettext("Say why the issue is left aside.")})
 
 
 MAX_SPEAKERS = 3  # seed 004: "at most three proposed speakers"
@@ -314,9 +331,11 @@ class PresenterList(models.Model):
 
 
 class WrittenSubmission(Contribution):
-    """Written comments or a text proposal on a working paper or a guide, before the
-    deadline of the Chair's call (seed 004: 5 March 2026); seen by the Chair and the
-    Secretariat, and by everybody once the Chair publishes it."""
+    """Written comments or a text proposal on a working paper or a guide. The Chair's call
+    has a due date (seed 004: 5 March 2026), and Appendix 1 invites comments before *and
+    after* the meeting: a submission sent after the due date is accepted and marked as
+    sent after the meeting. Seen by the Chair and the Secretariat, and by everybody once
+    the Chair publishes it."""
 
     call = models.ForeignKey(
         MeetingCall, on_delete=models.PROTECT, related_name="written_submissions"
@@ -347,3 +366,11 @@ class WrittenSubmission(Contribution):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} — {self.contributor}"
+
+    @property
+    def after_the_meeting(self) -> bool:
+        """Sent after the call's due date (the end of that day, Geneva time)."""
+        from django.utils import timezone
+
+        sent = timezone.localdate(self.submitted_at) if self.submitted_at else timezone.localdate()
+        return sent > self.call.due_on

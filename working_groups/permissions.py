@@ -28,6 +28,8 @@ from .models import (
 )
 
 OFFICERS = frozenset({Role.WGETI_CHAIR, Role.SWG_FACILITATOR, Role.CSP_PRESIDENT})
+# Name a speaker proposed "to be confirmed": the proposer and the officers.
+NAME_SPEAKERS = "name_speakers"
 
 
 def is_wgeti_officer(user) -> bool:
@@ -99,6 +101,13 @@ class ContributionPolicy(access.Policy):
 @access.register(AdHocIssueProposal)
 class AdHocIssueProposalPolicy(ContributionPolicy):
     public_q = Q(state_of_proposal=ProposalState.ACCEPTED)
+
+    def can(self, user, action: str, obj) -> bool:
+        if action == NAME_SPEAKERS:
+            return self.can(user, Action.VIEW, obj) and (
+                is_wgeti_officer(user) or is_contributor_of(user, obj)
+            )
+        return super().can(user, action, obj)
 
 
 @access.register(ProposedSpeaker)

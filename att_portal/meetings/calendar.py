@@ -79,12 +79,14 @@ def _calendar(user) -> Calendar:
         event = Event()
         event.add("uid", f"session-{session.pk}@{host}")
         event.add("dtstamp", stamp)
-        event.add("summary", summary_of(session.meeting, session.title))
+        # A DIEF session in an open meeting's timetable: closed, no title, no room.
+        title = _("Closed session") if session.is_closed_session else session.title
+        event.add("summary", summary_of(session.meeting, title))
         event.add("dtstart", session.starts_at)
         event.add("dtend", session.ends_at)
         if session.meeting.is_cancelled:
             event.add("status", "CANCELLED")
-        if session.meeting.confidential_forum:
+        if session.confidential_forum:
             event.add("class", "CONFIDENTIAL")
         elif session.room or session.meeting.venue:
             event.add("location", session.room or session.meeting.venue)

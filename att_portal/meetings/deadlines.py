@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 from django.utils.functional import Promise, lazy
+from django.utils.translation import gettext
 
 from .enums import DeadlineState
 from .models import DeadlineCompletion, Meeting, MeetingCall
@@ -34,9 +35,12 @@ class Deadline:
     completion: DeadlineCompletion | None
     call: MeetingCall | None = None
     recorded_by_hand: bool = False
+    consulted: str | None = None
 
     @property
     def responsible_label(self) -> str:
+        if self.responsible == Responsible.SECRETARIAT and self.consulted == Responsible.CHAIR:
+            return gettext("Secretariat, after consulting the Chair")
         return Responsible(self.responsible).label
 
     @property
@@ -94,6 +98,7 @@ def deadlines_of(meetings: Iterable[Meeting]) -> list[Deadline]:
                     responsible=rule.responsible,
                     completion=completions.get(rule.key),
                     recorded_by_hand=rule.recorded_by_hand,
+                    consulted=rule.consulted,
                 )
             )
         for call in meeting.calls.all():

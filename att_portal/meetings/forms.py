@@ -228,3 +228,36 @@ def session_form_for(session: MeetingSession, data=None) -> SessionForm:
         },
         initial_translations={"title": translations_of(session, "title")},
     )
+
+
+class DiefConveningForm(forms.Form):
+    """The CSP President's decision to convene a DIEF meeting (ToR art. 3)."""
+
+    decided_by = forms.ModelChoiceField(
+        label=_("Decided by the President of"),
+        queryset=CspCycle.objects.select_related("president"),
+        empty_label=None,
+    )
+    decided_on = forms.DateField(label=_("Decided on"), widget=DATE)
+    chair_consulted = forms.BooleanField(
+        label=_("The President consulted the DIEF Chair"), required=False
+    )
+    secretariat_consulted = forms.BooleanField(
+        label=_("The President consulted the Secretariat"), required=False
+    )
+
+
+class DiefChairAppointmentForm(forms.Form):
+    """The CSP President's appointment of the DIEF Chair (ToR art. 4)."""
+
+    person = PersonChoiceField(label=_("Chair"), queryset=None)
+    cycle = forms.ModelChoiceField(
+        label=_("Appointed by the President of"),
+        queryset=CspCycle.objects.select_related("president"),
+        empty_label=None,
+    )
+    appointed_on = forms.DateField(label=_("Appointed on"), widget=DATE)
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = people

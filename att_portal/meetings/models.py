@@ -284,6 +284,19 @@ class MeetingSession(EnglishOriginal, PartOfMeeting, models.Model):
     def __str__(self) -> str:
         return f"{self.meeting}: {self.title}"
 
+    @property
+    def confidential_forum(self) -> str | None:
+        """A session of the DIEF placed in the timetable of an open meeting is confidential
+        in its own right (ToR art. 14): its title and room are the forum's."""
+        return self.meeting.confidential_forum or (
+            self.body if self.body in CONFIDENTIAL_BODIES else None
+        )
+
+    @property
+    def is_closed_session(self) -> bool:
+        """A confidential session inside the timetable of an open meeting."""
+        return self.body in CONFIDENTIAL_BODIES and not self.meeting.confidential_forum
+
     def clean(self) -> None:
         meeting = self.meeting_or_none()
         if meeting is not None and meeting.is_cancelled:
@@ -352,12 +365,29 @@ class MeetingCall(EnglishOriginal, PartOfMeeting, models.Model):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def is_presidents_call_for_cases(self) -> bool:
+        """The DIEF call for cases and information is the CSP President's (ToR art. 3)."""
+        meeting = self.meeting_or_none()
+        return self.kind == CallKind.CASES and meeting is not None and meeting.body == Body.DIEF
+
+    @property
+    def issuer(self) -> str:
+        """Who issued the call, as the portal shows it: for the DIEF call for cases, the
+        President of the meeting's cycle whatever the free text says (ToR art. 3)."""
+        if self.is_presidents_call_for_cases:
+            return president_of(self.meeting.cycle)
+        return self.issued_by
+
     def clean(self) -> None:
         """One rule for the Secretariat's calls, WGETI's calls for ad hoc issues and the
         admin."""
         meeting = self.meeting_or_none()
         if meeting is not None and meeting.is_cancelled:
             raise ValidationError(CANCELLED)
+        if self.is_presidents_call_for_cases and not self.issued_by.strip():
+            # ToR art. 3: the President issues it; the letter's sender, as the form writes it.
+            self.issued_by = f"CSP{meeting.cycle.number} President"
         errors = {}
         if self.issued_on and self.due_on and self.due_on < self.issued_on:
             errors["due_on"] = _("A call cannot be due before it is issued.")
@@ -650,3 +680,126 @@ class CalendarFeed(models.Model):
 
     def __str__(self) -> str:
         return _("Calendar of %(person)s") % {"person": self.user}
+
+
+def president_of(cycle: CspCycle) -> str:
+    """The President of a cycle as a label: "President of CSP12 (Tsholofelo Tsheole)", with
+    the person's name when the cycle records it."""
+    if cycle.president_id:
+        return _("President of %(cycle)s (%(name)s)") % {"cycle": cycle, "name": cycle.president}
+    return _("President of %(cycle)s") % {"cycle": cycle}
+
+
+class DiefConvening(PartOfMeeting, models.Model):
+    """The CSP President's decision to convene a DIEF meeting, taken after consulting the
+    DIEF Chair and the Secretariat (ToR art. 3); recorded by the Secretariat."""
+
+    meeting = models.OneToOneField(Meeting, on_delete=models.CASCADE, related_name="convening")
+    decided_by = models.ForeignKey(
+        CspCycle,
+        verbose_name=_("decided by the President of"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    decided_on = models.DateField(_("decided on"))
+    chair_consulted = models.BooleanField(_("the DIEF Chair was consulted"), default=False)
+    secretariat_consulted = models.BooleanField(_("the Secretariat was consulted"), default=False)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    recorded_at = models.DateTimeField(_("recorded at"))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("decision to convene a DIEF meeting")
+        verbose_name_plural = _("decisions to convene a DIEF meeting")
+
+    def __str__(self) -> str:
+        return f"{self.meeting}: {un_date(self.decided_on)}"
+
+    def clean(self) -> None:
+        meeting = self.meeting_or_none()
+        if meeting is None:
+            return
+        if meeting.body != Body.DIEF:
+            raise ValidationError(_("Only a DIEF meeting is convened by the CSP President."))
+        if meeting.is_cancelled:
+            raise ValidationError(CANCELLED)
+        errors = {}
+        # ToR art. 3: the President decides "after consulting" the Chair and the Secretariat.
+        if not self.chair_consulted:
+            errors["chair_consulted"] = _(
+                "The President decides after consulting the DIEF Chair (ToR art. 3)."
+            )
+        if not self.secretariat_consulted:
+            errors["secretariat_consulted"] = _(
+                "The President decides after consulting the Secretariat (ToR art. 3)."
+            )
+        if self.decided_on and self.decided_on > timezone.localdate():
+            errors["decided_on"] = _("A decision is recorded once it is taken, not before.")
+        elif self.decided_on and self.decided_on > meeting.starts_on:
+            errors["decided_on"] = _(
+                "The decision to convene the meeting comes before its first day (%(date)s)."
+            ) % {"date": un_date(meeting.starts_on)}
+        if errors:
+            raise ValidationError(errors)
+
+
+def dief_chair_term_end(cycle: CspCycle) -> tuple[datetime.date, bool]:
+    """The end of a DIEF Chair's term when the President of `cycle` appoints: the close of
+    the next Conference (ToR art. 4), i.e. the last day of the CSP Meeting of the following
+    cycle. Until that Conference's dates are recorded, 31 December of its year (the same
+    fallback as CspCycle.span); the second value says whether the date is the recorded one."""
+    recorded = Meeting.objects.filter(
+        body=Body.CSP, cycle__number=cycle.number + 1, cancelled_at__isnull=True
+    ).aggregate(last=Max("ends_on"))["last"]
+    if recorded:
+        return recorded, True
+    return datetime.date(cycle.year + 1, 12, 31), False
+
+
+class DiefChairAppointment(models.Model):
+    """The CSP President's appointment of the DIEF Chair (ToR art. 4: the facilitator of the
+    Article 11 sub-working group is gone, so the President appoints), for a term until the
+    close of the next Conference; it opens the Chair's role assignment."""
+
+    cycle = models.ForeignKey(
+        CspCycle,
+        verbose_name=_("appointed by the President of"),
+        on_delete=models.PROTECT,
+        related_name="dief_chair_appointments",
+    )
+    appointed_on = models.DateField(_("appointed on"))
+    role_assignment = models.OneToOneField(
+        "directory.RoleAssignment",
+        on_delete=models.PROTECT,
+        related_name="dief_appointment",
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    recorded_at = models.DateTimeField(_("recorded at"))
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-appointed_on", "-pk"]
+        verbose_name = _("appointment of the DIEF Chair")
+        verbose_name_plural = _("appointments of the DIEF Chair")
+
+    def __str__(self) -> str:
+        return f"{self.role_assignment.user}: {un_date(self.appointed_on)}"
+
+    @property
+    def president(self) -> str:
+        return president_of(self.cycle)
+
+    @property
+    def next_conference(self) -> str:
+        """The Conference at whose close the term ends ("CSP13", "CEP13" …)."""
+        return _("CSP%(number)s") % {"number": self.cycle.number + 1}

@@ -11,6 +11,8 @@ from .models import (
     CalendarFeed,
     CspCycle,
     DeadlineCompletion,
+    DiefChairAppointment,
+    DiefConvening,
     Invitation,
     Meeting,
     MeetingCall,
@@ -32,6 +34,10 @@ class MeetingAction:
     EXPORT_PARTICIPANTS = "export_participants"
     # A message to every invited delegation: the Secretariat or the meeting's Chair.
     MESSAGE_INVITED = "message_invited"
+    # The Secretariat records the CSP President's decision to convene a DIEF meeting (ToR
+    # art. 3) and the President's appointment of the DIEF Chair (art. 4).
+    RECORD_CONVENING = "record_convening"
+    APPOINT_DIEF_CHAIR = "appoint_dief_chair"
 
 
 CHAIR_OF = {
@@ -39,6 +45,12 @@ CHAIR_OF = {
     Body.WGETI: Role.WGETI_CHAIR,
     Body.WGETI_SWG: Role.WGETI_CHAIR,
 }
+
+
+def sees_confidential_body(user, body: str) -> bool:
+    """Whether the user is in the circle of a confidential body (the DIEF: States
+    Parties' and signatories' delegates, its Chair and the Secretariat, ToR arts. 4-6)."""
+    return body == Body.DIEF and is_dief_participant(user)
 
 
 def chairs(user, meeting) -> bool:
@@ -76,6 +88,8 @@ class MeetingPolicy(access.Policy):
             MeetingAction.EXPORT_PARTICIPANTS,
         ):
             return is_secretariat(user)
+        if action == MeetingAction.RECORD_CONVENING:
+            return obj.body == Body.DIEF and is_secretariat(user)
         if action in (
             MeetingAction.RECORD_DEADLINE,
             MeetingAction.SEE_PARTICIPANTS,
@@ -95,8 +109,22 @@ class MeetingPartPolicy(access.Policy):
         return queryset.filter(meeting__in=access.visible(user, Meeting).values("pk"))
 
 
-for _model in (MeetingSession, MeetingCall, DeadlineCompletion):
+for _model in (MeetingSession, MeetingCall, DeadlineCompletion, DiefConvening):
     access.register(_model)(type(f"{_model.__name__}Policy", (MeetingPartPolicy,), {}))
+
+
+@access.register(DiefChairAppointment)
+class DiefChairAppointmentPolicy(access.Policy):
+    """The record of the President's appointments of the DIEF Chair is read in the DIEF's
+    circle (ToR arts. 4-6) and written by the Secretariat alone."""
+
+    def filter_visible(self, user, queryset: QuerySet) -> QuerySet:
+        return queryset if is_dief_participant(user) else queryset.none()
+
+    def can(self, user, action: str, obj) -> bool:
+        if action == MeetingAction.APPOINT_DIEF_CHAIR:
+            return is_secretariat(user)
+        return super().can(user, action, obj)
 
 
 @access.register(Invitation)

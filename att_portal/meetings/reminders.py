@@ -93,6 +93,9 @@ class Recipients:
 
     def of(self, deadline: Deadline) -> list[User]:
         if deadline.responsible == Responsible.SECRETARIAT:
+            if deadline.consulted == Responsible.CHAIR:
+                # The Secretariat acts after consulting the Chair (DIEF ToR art. 10).
+                return self.secretariat + self.chairs.get(CHAIR_OF.get(deadline.meeting.body), [])
             return self.secretariat
         if deadline.responsible == Responsible.CHAIR:
             # The Secretariat prepares with the Chair (DIEF ToR arts. 5, 9-10).

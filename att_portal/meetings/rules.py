@@ -47,6 +47,8 @@ class DeadlineRule:
     # Met by an act a person records on the meeting page (e.g. the draft agenda sent);
     # the other acts are recorded by the workflows themselves.
     recorded_by_hand: bool = False
+    # Who the responsible party consults before acting: reminded and shown the deadline too.
+    consulted: Responsible | None = None
 
     def due_on(self, anchor_date: datetime.date) -> datetime.date:
         """The last day on which the action is on time."""
@@ -64,15 +66,18 @@ DIEF_RULES: tuple[DeadlineRule, ...] = (
         50,
         Responsible.SECRETARIAT,
     ),
-    # Art. 10: draft agenda, with supporting documents where feasible, at least 30 days before.
+    # Art. 10: the Secretariat, after consulting the Chair, circulates the draft agenda to
+    # all States Parties and signatories, with supporting documents where feasible, at
+    # least 30 days before. The Chair prepares it and is consulted.
     DeadlineRule(
         "draft_agenda",
         _("Draft agenda"),
         _("ToR art. 10"),
         Anchor.MEETING_START,
         30,
-        Responsible.CHAIR,
+        Responsible.SECRETARIAT,
         recorded_by_hand=True,
+        consulted=Responsible.CHAIR,
     ),
     # Art. 8: proposals of non-state experts reach the Secretariat at least 30 days before.
     DeadlineRule(

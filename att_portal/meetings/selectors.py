@@ -13,17 +13,46 @@ from att_portal.directory.permissions import is_secretariat
 from att_portal.directory.un_names import by_name, sorted_by_name
 
 from .deadlines import Deadline, deadlines_of
-from .enums import NominationStatus
+from .enums import Body, CallKind, NominationStatus
 from .models import (
     DeadlineCompletion,
     Invitation,
     Meeting,
     MeetingCall,
     MeetingMessage,
+    MeetingSession,
     Participation,
 )
 from .permissions import CHAIR_OF
 from .rules import Responsible
+
+
+def timetable_for(request, meeting: Meeting) -> list[MeetingSession]:
+    """The meeting's sessions as this reader may see them: a session of a confidential
+    body (the DIEF) inside an open meeting's timetable shows its title and room only to
+    that body's circle, after the second factor (the page is then marked); to anyone
+    else it is a closed session (`session.closed` is True)."""
+    from att_portal import marking
+
+    from .permissions import sees_confidential_body
+
+    sessions = list(meeting.sessions.all())
+    for session in sessions:
+        session.closed = session.is_closed_session and (
+            not sees_confidential_body(request.user, session.body)
+            or marking.lacks_second_factor(request)
+        )
+    marking.note(request, [s for s in sessions if s.is_closed_session and not s.closed])
+    return sessions
+
+
+def closed_sessions(sessions) -> list[MeetingSession]:
+    """For what leaves the portal (the timetable PDF of an open meeting, calendar feeds):
+    every confidential session of an open meeting is closed, whoever the reader is."""
+    sessions = list(sessions)
+    for session in sessions:
+        session.closed = session.is_closed_session
+    return sessions
 
 
 def meetings_visible_to(user, *, body: str | None = None) -> QuerySet[Meeting]:
@@ -83,6 +112,8 @@ def my_deadlines(user, *, today: datetime.date | None = None) -> list[Deadline]:
         )
 
     def concerns_me(deadline: Deadline) -> bool:
+        if deadline.consulted == Responsible.CHAIR and CHAIR_OF.get(deadline.meeting.body) in roles:
+            return True  # the Chair is consulted before the Secretariat acts (DIEF ToR art. 10)
         if deadline.responsible == Responsible.SECRETARIAT:
             return is_secretariat(user)
         if deadline.responsible == Responsible.CHAIR:
@@ -239,3 +270,81 @@ def participants_for_export(meeting: Meeting) -> list[Participation]:
 
 def messages_visible_to(user, meeting: Meeting) -> QuerySet[MeetingMessage]:
     return access.visible(user, meeting.messages.select_related("sent_by"))
+
+
+# -- The CSP President's decisions on the DIEF (ToR arts. 3 and 4) ---------------------------
+
+
+@dataclass
+class DiefDecisions:
+    """What the DIEF meeting's page says of the President's part: the decision to convene
+    it (art. 3), the President's calls for cases (art. 3) and the Chair's term (art. 4)."""
+
+    convening: object | None
+    calls_for_cases: list[MeetingCall]
+    chair_term: object | None  # the DIEF Chair's RoleAssignment on the meeting's first day
+    appointment: object | None  # the recorded appointment behind that term, if any
+    term_end_recorded: bool = True
+
+
+def dief_decisions(user, meeting: Meeting) -> DiefDecisions | None:
+    """The President's decisions about a DIEF meeting the user may see (None for others)."""
+    from att_portal.directory.enums import Role
+    from att_portal.directory.models import RoleAssignment
+
+    from .models import DiefChairAppointment, DiefConvening, dief_chair_term_end
+
+    if meeting.body != Body.DIEF:
+        return None
+    convening = (
+        access.visible(user, DiefConvening)
+        .select_related("decided_by__president")
+        .filter(meeting=meeting)
+        .first()
+    )
+    calls = list(
+        access.visible(user, MeetingCall)
+        .filter(meeting=meeting, kind=CallKind.CASES)
+        .select_related("meeting__cycle__president")
+    )
+    term = (
+        RoleAssignment.objects.active(meeting.starts_on)
+        .filter(role=Role.DIEF_CHAIR)
+        .select_related("user")
+        .order_by("-starts_on")
+        .first()
+    )
+    appointment = (
+        access.visible(user, DiefChairAppointment)
+        .select_related("cycle__president")
+        .filter(role_assignment=term)
+        .first()
+        if term is not None
+        else None
+    )
+    recorded = True
+    if appointment is not None:
+        recorded = dief_chair_term_end(appointment.cycle)[1]
+    return DiefDecisions(convening, calls, term, appointment, recorded)
+
+
+def dief_chair_candidates() -> QuerySet[User]:
+    """Who may be appointed DIEF Chair: active delegates of States Parties and signatories
+    (ToR arts. 4 and 6)."""
+    from att_portal.directory.enums import Affiliation
+    from att_portal.directory.models import DIEF_STATUSES, State
+
+    states = State.objects.with_status(*DIEF_STATUSES).values("pk")
+    return (
+        User.objects.filter(is_active=True, affiliation=Affiliation.DELEGATION, state__in=states)
+        .select_related("state")
+        .order_by("last_name", "first_name")
+    )
+
+
+def dief_chair_appointments(user) -> QuerySet:
+    from .models import DiefChairAppointment
+
+    return access.visible(user, DiefChairAppointment).select_related(
+        "cycle__president", "role_assignment__user__state", "recorded_by"
+    )

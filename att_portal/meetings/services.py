@@ -25,12 +25,15 @@ from .enums import Body, NominationStatus
 from .models import (
     CANCELLED,
     DeadlineCompletion,
+    DiefChairAppointment,
+    DiefConvening,
     Invitation,
     Meeting,
     MeetingCall,
     MeetingMessage,
     MeetingSession,
     Participation,
+    dief_chair_term_end,
     nominations_closed,
 )
 from .permissions import MeetingAction
@@ -118,6 +121,8 @@ def meeting_save(
     meeting._history_user = by
     meeting._change_reason = "Meeting created" if created else "Meeting changed"
     meeting.save()
+    if meeting.body == Body.CSP:
+        _dief_chair_terms_follow(by, meeting.cycle.number)
     return meeting
 
 
@@ -854,3 +859,121 @@ def call_delete(*, by: User, call: MeetingCall) -> None:
     call._history_user = by
     call._change_reason = "Call deleted"
     call.delete()
+
+
+# -- The CSP President's decisions on the DIEF (ToR arts. 3 and 4) ---------------------------
+
+
+@transaction.atomic
+def dief_convening_record(
+    *,
+    by: User,
+    meeting: Meeting,
+    decided_by,
+    decided_on: datetime.date,
+    chair_consulted: bool,
+    secretariat_consulted: bool,
+) -> DiefConvening:
+    """Record (or correct) the President's decision to convene a DIEF meeting, taken after
+    consulting the DIEF Chair and the Secretariat (ToR art. 3)."""
+    access.require(by, MeetingAction.RECORD_CONVENING, meeting)
+    convening = DiefConvening.objects.filter(meeting=meeting).first()
+    created = convening is None
+    if created:
+        convening = DiefConvening(meeting=meeting)
+    convening.decided_by = decided_by
+    convening.decided_on = decided_on
+    convening.chair_consulted = chair_consulted
+    convening.secretariat_consulted = secretariat_consulted
+    convening.recorded_by = by
+    convening.recorded_at = timezone.now()
+    convening.full_clean()
+    convening._history_user = by
+    convening._change_reason = "Decision to convene recorded" if created else "Decision corrected"
+    convening.save()
+    return convening
+
+
+@transaction.atomic
+def dief_chair_appoint(
+    *, by: User, person: User, cycle, appointed_on: datetime.date
+) -> DiefChairAppointment:
+    """Record the President's appointment of the DIEF Chair: the Chair's role runs from the
+    appointment until the close of the next Conference (ToR art. 4); a term of an earlier
+    Chair still running then ends the day before."""
+    if not access.can(by, MeetingAction.APPOINT_DIEF_CHAIR, DiefChairAppointment()):
+        raise PermissionDenied
+    ends_on, _recorded = dief_chair_term_end(cycle)
+    if appointed_on > timezone.localdate():
+        raise ValidationError(
+            {"appointed_on": _("An appointment is recorded once it is made, not before.")}
+        )
+    if appointed_on > ends_on:
+        raise ValidationError(
+            {
+                "appointed_on": _(
+                    "A Chair appointed by the President of %(cycle)s serves until %(date)s: "
+                    "this date is after the end of the term."
+                )
+                % {"cycle": cycle, "date": un_date(ends_on)}
+            }
+        )
+    if not (
+        person.is_active
+        and person.affiliation == Affiliation.DELEGATION
+        and person.state_id
+        and person.state.status_on(appointed_on) in DIEF_STATUSES
+    ):
+        raise ValidationError(
+            {
+                "person": _(
+                    "The DIEF Chair is a delegate of a State Party or a signatory (ToR arts. "
+                    "4 and 6)."
+                )
+            }
+        )
+    earlier = (
+        RoleAssignment.objects.select_for_update()
+        .active(appointed_on)
+        .filter(role=Role.DIEF_CHAIR, starts_on__lt=appointed_on)
+    )
+    for term in earlier:
+        term.ends_on = appointed_on - datetime.timedelta(days=1)
+        term._history_user = by
+        term._change_reason = "A new DIEF Chair is appointed"
+        term.full_clean()
+        term.save()
+    assignment = RoleAssignment(
+        user=person, role=Role.DIEF_CHAIR, starts_on=appointed_on, ends_on=ends_on
+    )
+    assignment.full_clean()
+    assignment._history_user = by
+    assignment._change_reason = "Appointed DIEF Chair by the CSP President (ToR art. 4)"
+    assignment.save()
+    appointment = DiefChairAppointment(
+        cycle=cycle,
+        appointed_on=appointed_on,
+        role_assignment=assignment,
+        recorded_by=by,
+        recorded_at=timezone.now(),
+    )
+    appointment.full_clean()
+    appointment._history_user = by
+    appointment._change_reason = "Appointment recorded"
+    appointment.save()
+    return appointment
+
+
+def _dief_chair_terms_follow(by: User, csp_number: int) -> None:
+    """The Conference of cycle `csp_number` now has (new) dates: the terms of the Chairs
+    appointed by the previous cycle's President end at its close (ToR art. 4)."""
+    for appointment in DiefChairAppointment.objects.filter(
+        cycle__number=csp_number - 1
+    ).select_related("cycle", "role_assignment"):
+        term = appointment.role_assignment
+        ends_on, _recorded = dief_chair_term_end(appointment.cycle)
+        if term.ends_on != ends_on and ends_on >= term.starts_on:
+            term.ends_on = ends_on
+            term._history_user = by
+            term._change_reason = "The close of the next Conference is recorded"
+            term.save()

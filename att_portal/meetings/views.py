@@ -31,6 +31,8 @@ from .enums import Body
 from .forms import (
     AttendanceForm,
     AttendeeAddForm,
+    DiefChairAppointmentForm,
+    DiefConveningForm,
     InvitationsConfirmForm,
     MeetingCallForm,
     MeetingCancelForm,
@@ -43,6 +45,8 @@ from .forms import (
 from .models import (
     CANCELLED,
     CalendarFeed,
+    DiefChairAppointment,
+    DiefConvening,
     Meeting,
     MeetingCall,
     MeetingSession,
@@ -113,7 +117,7 @@ def meeting_detail(
         {
             "meeting": meeting,
             "deadlines": deadlines_of([meeting]),
-            "sessions": meeting.sessions.all(),
+            "sessions": selectors.timetable_for(request, meeting),
             "invitations": invitations,
             "participants": selectors.participants_visible_to(user, meeting),
             "state_rows": selectors.state_rows(meeting) if may_see_all else None,
@@ -143,6 +147,11 @@ def meeting_detail(
             "session_form": session_form,
             "call_form": call_form,
             "may_view_history": access.can(user, Action.VIEW_HISTORY, meeting),
+            "dief": selectors.dief_decisions(user, meeting),
+            "may_record_convening": access.can(user, MeetingAction.RECORD_CONVENING, meeting)
+            and not meeting.is_cancelled,
+            "may_appoint_dief_chair": meeting.body == Body.DIEF
+            and access.can(user, MeetingAction.APPOINT_DIEF_CHAIR, DiefChairAppointment()),
         },
     )
 
@@ -809,7 +818,8 @@ def meeting_pdf(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
         template,
         {
             "meeting": meeting,
-            "sessions": meeting.sessions.all(),
+            # A PDF leaves the portal: a DIEF session of an open meeting is closed in it.
+            "sessions": selectors.closed_sessions(meeting.sessions.all()),
             "issued_on": meeting.starts_on,
             "body_heading": Body(meeting.body).label,  # lazy: worded in the PDF's language
             "cycle_heading": meeting.cycle,  # its name, worded in the PDF's language
@@ -819,3 +829,59 @@ def meeting_pdf(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
         confidential_forum=meeting.confidential_forum,
     )
     return pdf_response(pdf, f"{kind}-{meeting.pk}-{language}.pdf")
+
+
+# -- The CSP President's decisions on the DIEF (ToR arts. 3 and 4) ---------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def convening_record(request: HttpRequest, pk: int) -> HttpResponse:
+    """The Secretariat records the President's decision to convene a DIEF meeting, after
+    consulting the DIEF Chair and the Secretariat (ToR art. 3)."""
+    meeting = visible_meeting(request, pk)
+    if meeting.body != Body.DIEF:
+        raise Http404
+    access.require(request.user, MeetingAction.RECORD_CONVENING, meeting)
+    refused = refused_when_cancelled(request, meeting)
+    if refused:
+        return refused
+    stored = DiefConvening.objects.filter(meeting=meeting).first()
+    initial = (
+        {
+            "decided_by": stored.decided_by_id,
+            "decided_on": stored.decided_on,
+            "chair_consulted": stored.chair_consulted,
+            "secretariat_consulted": stored.secretariat_consulted,
+        }
+        if stored
+        else {"decided_by": meeting.cycle_id}
+    )
+    form = DiefConveningForm(request.POST or None, initial=initial)
+    if request.method == "POST" and submitted(
+        form, services.dief_convening_record, by=request.user, meeting=meeting
+    ):
+        messages.success(request, _("The President's decision to convene the meeting is recorded."))
+        return redirect(meeting)
+    return render(request, "meetings/convening_form.html", {"meeting": meeting, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def dief_chair_appoint(request: HttpRequest) -> HttpResponse:
+    """The Secretariat records the President's appointment of the DIEF Chair, until the
+    close of the next Conference (ToR art. 4), and sees the appointments recorded."""
+    if not access.can(request.user, MeetingAction.APPOINT_DIEF_CHAIR, DiefChairAppointment()):
+        raise PermissionDenied
+    form = DiefChairAppointmentForm(request.POST or None, people=selectors.dief_chair_candidates())
+    if request.method == "POST" and submitted(form, services.dief_chair_appoint, by=request.user):
+        messages.success(
+            request,
+            _("%(name)s is recorded as DIEF Chair.") % {"name": form.cleaned_data["person"]},
+        )
+        return redirect("meetings:dief_chair")
+    return render(
+        request,
+        "meetings/dief_chair.html",
+        {"form": form, "appointments": selectors.dief_chair_appointments(request.user)},
+    )

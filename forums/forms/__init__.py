@@ -17,10 +17,12 @@ SECURITY_REMINDER = _(
 
 
 class SharedItemForm(forms.ModelForm):
+    # ToR arts. 13 and 19: "any information they deem relevant, in particular" a)-g).
     categories = forms.MultipleChoiceField(
-        label=_("Categories of information (ToR art. 19)"),
+        label=_("Categories of information (ToR art. 19), if any"),
         choices=Category.choices,
         widget=forms.CheckboxSelectMultiple,
+        required=False,
     )
     named_states = StateMultipleChoiceField(
         label=_("States that may read it"),
@@ -78,7 +80,7 @@ class CaseForm(SharedItemForm):
             "methods_and_means",
             "actors",
             "investigation",
-            "marking",
+            "other_subject",
             "distribution",
         ]
         widgets = {
@@ -96,7 +98,7 @@ class CaseForm(SharedItemForm):
 class PlatformItemForm(SharedItemForm):
     class Meta:
         model = PlatformItem
-        fields = ["title", "summary", "information", "marking", "distribution"]
+        fields = ["title", "summary", "information", "other_subject", "distribution"]
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 3}),
             "information": forms.Textarea(attrs={"rows": 8}),
@@ -126,7 +128,8 @@ class UndertakingForm(forms.Form):
     accept = forms.BooleanField(
         label=_(
             "I will keep the discussion and every item marked confidential by its provider "
-            "confidential (DIEF Terms of Reference, art. 15)."
+            "confidential, and I will answer any challenge over a suspected unauthorised "
+            "disclosure (DIEF Terms of Reference, art. 15)."
         ),
         error_messages={"required": _("Accept the undertaking to see the case.")},
     )

@@ -5,7 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from att_portal.fields import ModelMultipleChoiceField
+from att_portal.directory.models import State
+from att_portal.fields import ModelMultipleChoiceField, StateMultipleChoiceField
 
 from ..enums import BriefingAudience, Position
 from ..models import CasePresentation
@@ -28,6 +29,14 @@ class BriefingForm(forms.Form):
             "without its consent (ToR art. 22)."
         ),
     )
+    objections_due_on = forms.DateField(
+        label=_("The States may object until"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_(
+            "The briefing is cleared by consensus when this day has ended (Geneva time) "
+            "with no objection standing (ToR art. 22)."
+        ),
+    )
     based_on = PresentationChoiceField(
         label=_("Presenting States whose cases it is based on"),
         queryset=CasePresentation.objects.none(),
@@ -36,10 +45,21 @@ class BriefingForm(forms.Form):
         help_text=_("A State that presented a case may object to any briefing based on it."),
     )
 
+    attributable_to = StateMultipleChoiceField(
+        label=_("States to which passages are attributable"),
+        queryset=State.objects.none(),
+        required=False,
+        help_text=_(
+            "Each of them must consent explicitly to the text. The portal adds the States "
+            "the text names."
+        ),
+    )
+
     def __init__(self, *args, presentations=None, **kwargs):
         super().__init__(*args, **kwargs)
         if presentations is not None:
             self.fields["based_on"].queryset = presentations
+        self.fields["attributable_to"].queryset = State.objects.all()
 
 
 class PositionForm(forms.Form):

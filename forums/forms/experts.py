@@ -29,10 +29,12 @@ class ProposalForm(forms.Form):
 
 
 class ObjectionForm(forms.Form):
+    # ToR art. 8 asks for no reasons: they are welcome, not required.
     reasons = forms.CharField(
-        label=_("Reasons of the objection"),
+        label=_("Reasons of the objection (optional)"),
         widget=TEXT,
         max_length=10000,
+        required=False,
         help_text=_(
             "Your objection opens a consultation with the proposing State; only the two "
             "States and the Secretariat see it."

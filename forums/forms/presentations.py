@@ -21,13 +21,16 @@ class MeetingChoiceField(forms.ModelChoiceField):
 
 
 class PresentationForm(forms.Form):
+    # ToR art. 11: an intention may be notified "even before the meeting is announced".
     meeting = MeetingChoiceField(
         label=_("DIEF meeting"),
         queryset=Meeting.objects.none(),
-        empty_label=None,
+        required=False,
+        empty_label=_("The next DIEF meeting, not yet announced"),
         help_text=_(
-            "Intentions to present a case close when the meeting's draft agenda is adopted "
-            "(ToR art. 11)."
+            "Intentions to present a case close when the meeting adopts its draft agenda, at "
+            "its opening (ToR art. 11). An intention for the next meeting goes to that "
+            "meeting as soon as it is announced."
         ),
     )
 
@@ -40,6 +43,14 @@ class PresentationForm(forms.Form):
 class WithdrawForm(forms.Form):
     confirm = forms.BooleanField(
         label=_("Withdraw this presentation from the meeting"),
+        required=True,
+        error_messages={"required": _("Tick the box to confirm the withdrawal.")},
+    )
+
+
+class WithdrawIntentionForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_("Withdraw the intention to present this case at the next meeting"),
         required=True,
         error_messages={"required": _("Tick the box to confirm the withdrawal.")},
     )

@@ -23,11 +23,25 @@ def shared_items_visible_to(user, model: type[Case] | type[PlatformItem]) -> Que
     return cases_visible_to(user) if model is Case else platform_items_visible_to(user)
 
 
+def released_items_visible_to(user, model: type[Case] | type[PlatformItem]) -> QuerySet:
+    """Cases or platform items the participants released from confidentiality (ToR
+    art. 14), as restricted-area material."""
+    return (
+        access.visible(user, model.objects.select_related("provider_state"))
+        .filter(releases__isnull=False)
+        .prefetch_related("categories", "releases__meeting")
+    )
+
+
 def shared_items_matching(
     queryset: QuerySet, *, words: str = "", category: str = "", state_id: int | None = None
 ) -> QuerySet:
     if words:
-        queryset = queryset.filter(Q(title__icontains=words) | Q(summary__icontains=words))
+        queryset = queryset.filter(
+            Q(title__icontains=words)
+            | Q(summary__icontains=words)
+            | Q(other_subject__icontains=words)
+        )
     if category:
         queryset = queryset.filter(categories__code=category)
     if state_id:

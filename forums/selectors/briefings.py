@@ -17,7 +17,7 @@ from att_portal.meetings.enums import Body
 from att_portal.meetings.models import Meeting, Participation
 
 from ..enums import BriefingState, Position
-from ..models import Briefing, BriefingPosition
+from ..models import Briefing, BriefingPosition, CasePresentation
 
 # The six languages of the Treaty, as the portal names them.
 NAME_LANGUAGES = ("ar", "zh-hans", "en", "fr", "ru", "es")
@@ -54,30 +54,61 @@ def may_take_position(user, briefing: Briefing) -> bool:
     return user.state_id in taking_part_state_ids(briefing.meeting) | presenting_state_ids(briefing)
 
 
-def state_of(briefing: Briefing, positions: Iterable[BriefingPosition], taking_part: set[int]):
-    """Cleared only by consensus of the States that took part, on the current revision,
-    with no standing objection of any State (whatever revision it was made on)."""
+def _today():
+    return timezone.localdate()
+
+
+def state_of(
+    briefing: Briefing,
+    positions: Iterable[BriefingPosition],
+    taking_part: set[int],
+    presenting: set[int],
+    attributable: set[int],
+    today=None,
+) -> BriefingState:
+    """Art. 22, consensus: the Chair circulates the text with a date; the briefing is
+    cleared once that date has passed (the end of the day, Geneva time) with no standing
+    objection of a State that took part or whose case it is based on, every State a
+    passage is attributable to having consented to the current text. Silence is not a
+    veto; an objection stands whatever revision it was made on until its State agrees."""
+    if briefing.objections_due_on is None:
+        return BriefingState.DRAFT
     positions = list(positions)
-    if any(p.position == Position.OBJECT for p in positions):
+    entitled = taking_part | presenting
+    if any(p.position == Position.OBJECT and p.state_id in entitled for p in positions):
         return BriefingState.OBJECTED
-    agreed = {
+    if (today or _today()) <= briefing.objections_due_on:
+        return BriefingState.CIRCULATED
+    consenting = {
         p.state_id
         for p in positions
         if p.position == Position.AGREE and p.revision == briefing.revision
     }
-    if taking_part and taking_part <= agreed:
-        return BriefingState.CLEARED
-    return BriefingState.DRAFT
+    if not attributable <= consenting:
+        return BriefingState.AWAITING_CONSENT
+    if not taking_part:
+        # No attendance recorded: there is nobody whose consensus it could be.
+        return BriefingState.NOT_CLEARED
+    return BriefingState.CLEARED
 
 
-def as_seen_by(user, state: BriefingState) -> BriefingState:
+def as_seen_by(user, state: BriefingState, briefing: Briefing | None = None) -> BriefingState:
     """Positions are between each State, the Chair and the Secretariat: the States see
-    whether a briefing is cleared, never that someone objected."""
+    whether a briefing is open for objections, cleared or not cleared, never that
+    someone objected or has not consented."""
     from ..permissions import is_dief_chair
 
-    if state == BriefingState.OBJECTED and not (is_secretariat(user) or is_dief_chair(user)):
-        return BriefingState.DRAFT
-    return state
+    if state not in (BriefingState.OBJECTED, BriefingState.AWAITING_CONSENT):
+        return state
+    if is_secretariat(user) or is_dief_chair(user):
+        return state
+    if (
+        briefing is not None
+        and briefing.objections_due_on
+        and (_today() <= briefing.objections_due_on)
+    ):
+        return BriefingState.CIRCULATED
+    return BriefingState.NOT_CLEARED
 
 
 def briefing_state(briefing: Briefing, user=None) -> BriefingState:
@@ -85,8 +116,10 @@ def briefing_state(briefing: Briefing, user=None) -> BriefingState:
         briefing,
         BriefingPosition.objects.filter(briefing=briefing),
         taking_part_state_ids(briefing.meeting),
+        presenting_state_ids(briefing),
+        set(briefing.attributable_to.values_list("pk", flat=True)),
     )
-    return state if user is None else as_seen_by(user, state)
+    return state if user is None else as_seen_by(user, state, briefing)
 
 
 def briefings_visible_to(user) -> QuerySet[Briefing]:
@@ -94,10 +127,14 @@ def briefings_visible_to(user) -> QuerySet[Briefing]:
 
 
 def briefing_rows(user) -> list[tuple[Briefing, BriefingState]]:
-    """The briefings the user sees, each with its state, in three queries."""
+    """The briefings the user sees, each with its state, in a fixed number of queries."""
     briefings = list(
         briefings_visible_to(user).prefetch_related(
-            Prefetch("positions", queryset=BriefingPosition.objects.order_by())
+            Prefetch("positions", queryset=BriefingPosition.objects.order_by()),
+            Prefetch(
+                "based_on", queryset=CasePresentation.objects.select_related("case").order_by()
+            ),
+            Prefetch("attributable_to", queryset=State.objects.order_by()),
         )
     )
     taking_part: dict[int, set[int]] = {}
@@ -107,10 +144,19 @@ def briefing_rows(user) -> list[tuple[Briefing, BriefingState]]:
         .distinct()
     ):
         taking_part.setdefault(meeting_id, set()).add(state_id)
-    return [
-        (b, as_seen_by(user, state_of(b, b.positions.all(), taking_part.get(b.meeting_id, set()))))
-        for b in briefings
-    ]
+    today = _today()
+    rows = []
+    for b in briefings:
+        state = state_of(
+            b,
+            b.positions.all(),
+            taking_part.get(b.meeting_id, set()),
+            {p.case.provider_state_id for p in b.based_on.all()},
+            {s.pk for s in b.attributable_to.all()},
+            today,
+        )
+        rows.append((b, as_seen_by(user, state, b)))
+    return rows
 
 
 def meetings_to_brief(user) -> QuerySet[Meeting]:
@@ -145,22 +191,24 @@ def _name_pattern(names: Iterable[str], codes: Iterable[str]) -> re.Pattern:
     return re.compile("|".join(parts))
 
 
-def states_named_without_consent(briefing: Briefing) -> list[State]:
-    """The States the text names (a name in any of the six languages, the alpha-3 or
-    alpha-2 code) that have not agreed to the current revision (art. 22: nothing
-    attributable to a State without its consent). Two queries."""
-    consenting = set(
-        BriefingPosition.objects.filter(
-            briefing=briefing, revision=briefing.revision, position=Position.AGREE
-        ).values_list("state_id", flat=True)
-    )
-    text = briefing.text or ""
+def states_named_in(text: str) -> list[State]:
+    """The States a text names: a name in any of the six languages, the alpha-3 or
+    alpha-2 code. One query."""
     named = []
-    for state in State.objects.order_by(by_name()):
-        if state.pk in consenting:
-            continue
+    # Only the country is read: the data migration of art. 22 calls this too.
+    for state in State.objects.only("pk", "country").order_by(by_name()):
         country = state.country
         pattern = _name_pattern(_names(state), [country.alpha3, country.code])
-        if pattern.search(text):
+        if pattern.search(text or ""):
             named.append(state)
     return named
+
+
+def states_named_without_consent(briefing: Briefing) -> list[State]:
+    """The States passages are attributable to (declared by the Chair or named by the
+    text) that have not agreed to the current revision (art. 22: nothing attributable to
+    a State without its explicit consent). Two queries."""
+    consenting = BriefingPosition.objects.filter(
+        briefing=briefing, revision=briefing.revision, position=Position.AGREE
+    ).values("state_id")
+    return list(briefing.attributable_to.exclude(pk__in=consenting).order_by(by_name()))

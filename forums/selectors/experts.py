@@ -28,7 +28,15 @@ def proposals_due_on(meeting: Meeting) -> datetime.date:
 
 
 def referral_on(meeting: Meeting) -> datetime.date:
+    """Day S − 20: an objection still unresolved at the *end* of this day, Geneva time, goes
+    to a procedural decision (ToR art. 8) — it is referred from the next day on."""
     return REFERRAL_RULE.due_on(meeting.starts_on)
+
+
+def is_referral_over(meeting: Meeting, today: datetime.date) -> bool:
+    """Whether day S − 20 is over: a withdrawal during that day still resolves the
+    objection."""
+    return today > referral_on(meeting)
 
 
 def _local_date(moment: datetime.datetime) -> datetime.date:
@@ -71,13 +79,37 @@ def procedure_state(
         return ProcedureState.APPROVED_BY_SILENCE
     if all(objection.withdrawn_at is not None for objection in objections):
         return ProcedureState.APPROVED_AFTER_CONSULTATION
-    if today >= referral_on(proposal.presentation.meeting):
+    if is_referral_over(proposal.presentation.meeting, today):
         return ProcedureState.REFERRED
     return ProcedureState.IN_CONSULTATION
 
 
 def is_approved(state: ProcedureState) -> bool:
     return state in APPROVED_STATES
+
+
+def awaits_circulation(proposal: ExpertProposal, today: datetime.date | None = None) -> bool:
+    """A proposal the Secretariat has still to circulate, while circulating is possible
+    (its presentation stands and the meeting has not begun)."""
+    today = today or timezone.localdate()
+    presentation = proposal.presentation
+    return (
+        proposal.circulated_at is None
+        and not proposal.decision
+        and presentation.withdrawn_at is None
+        and presentation.meeting.starts_on > today
+    )
+
+
+def proposals_awaiting_circulation(today: datetime.date | None = None) -> QuerySet[ExpertProposal]:
+    """For the Secretariat's reminders: every proposal not yet circulated that still can be."""
+    today = today or timezone.localdate()
+    return ExpertProposal.objects.filter(
+        circulated_at__isnull=True,
+        decision="",
+        presentation__withdrawn_at__isnull=True,
+        presentation__meeting__starts_on__gt=today,
+    ).select_related("presentation__meeting")
 
 
 @dataclass(frozen=True)
@@ -94,6 +126,12 @@ class Procedure:
     @property
     def approved(self) -> bool:
         return is_approved(self.state)
+
+    @property
+    def awaiting_circulation(self) -> bool:
+        """Received, not yet circulated: the Secretariat circulates at once (ToR art. 8);
+        the pages flag it until it does."""
+        return awaits_circulation(self.proposal)
 
 
 def procedure_of(proposal: ExpertProposal, today: datetime.date | None = None) -> Procedure:
@@ -115,7 +153,7 @@ def proposals_visible_to(user) -> QuerySet[ExpertProposal]:
     return access.visible(
         user,
         ExpertProposal.objects.select_related(
-            "presentation__meeting", "presentation__case__provider_state"
+            "presentation__meeting", "presentation__case__provider_state", "proposing_state"
         ).prefetch_related(Prefetch("objections", queryset=ExpertObjection.objects.order_by())),
     )
 

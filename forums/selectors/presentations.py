@@ -21,7 +21,7 @@ from att_portal.meetings.models import Meeting
 from documents.models import Agenda
 
 from ..deadlines import dief_deadlines
-from ..models import Case, CasePresentation, ConcernedState
+from ..models import Case, CasePresentation, ConcernedState, PresentationIntention
 
 NOTICE_RULE = "concerned_state_notice"  # ToR art. 12: at least 30 days before
 REPLY_RULE = "concerned_state_reply"  # ToR art. 12: at least 15 days before
@@ -60,6 +60,20 @@ def presentations_visible_to(user) -> QuerySet[CasePresentation]:
             "meeting", "case", "case__provider_state", "agenda_item", "reply_item"
         ),
     )
+
+
+def intentions_waiting_visible_to(user) -> QuerySet[PresentationIntention]:
+    """Intentions notified before the next DIEF meeting is announced (ToR art. 11)."""
+    return access.visible(
+        user,
+        PresentationIntention.objects.filter(
+            withdrawn_at__isnull=True, presentation__isnull=True
+        ).select_related("case__provider_state", "intended_by"),
+    )
+
+
+def waiting_intention_of(user, case: Case) -> PresentationIntention | None:
+    return intentions_waiting_visible_to(user).filter(case=case).first()
 
 
 def case_visible_to(user, case: Case) -> bool:
@@ -126,7 +140,8 @@ def acting_states(meetings: Iterable[Meeting]) -> dict[tuple[int, str], set[int]
         case__provider_state__in=states,
     ).values_list("meeting_id", "case__provider_state_id"):
         result.setdefault((meeting_id, NOTICE_RULE), set()).add(state_id)
-        # Only a presenting State may propose a non-state expert for its case (art. 8).
+        # Any State Party or signatory may propose a non-state expert (art. 8); the
+        # presenting States, whose presentations the experts join, are the ones reminded.
         result.setdefault((meeting_id, EXPERT_RULE), set()).add(state_id)
     for meeting_id, state_id in ConcernedState.objects.filter(
         presentation__meeting_id__in=meeting_ids,

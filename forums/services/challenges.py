@@ -1,7 +1,9 @@
 """Disclosure challenges (ToR art. 15): any participant, the Chair or the Secretariat may
-challenge another participant bilaterally over a suspected unauthorised disclosure; the
-challenged participant explains and takes remedial measures under its national law. Only
-the two parties see the challenge (see `forums.permissions`)."""
+challenge any other participant bilaterally over a suspected unauthorised disclosure: a
+State, or a non-state expert invited under art. 8, who is bound by the confidentiality
+too. The challenged participant explains; remedial measures under national law are
+asked only when it acknowledges that a disclosure occurred. Only the two parties see
+the challenge (see `forums.permissions`)."""
 
 from __future__ import annotations
 
@@ -21,7 +23,7 @@ from att_portal.meetings.services import delegation_contacts
 from att_portal.notifications.services import Message, messages_queue
 
 from ..enums import Challenger
-from ..models import Case, DisclosureChallenge, PlatformItem
+from ..models import Case, DisclosureChallenge, ExpertAdmission, PlatformItem
 from ..permissions import DiefAction, is_dief_chair, is_participating_delegate
 
 
@@ -42,6 +44,21 @@ def challenger_capacities(user) -> list[str]:
 def challengeable_states():
     """States Parties and signatories, as of today: the forum's participants (art. 6)."""
     return State.objects.with_status(*DIEF_STATUSES).order_by(by_name())
+
+
+def challengeable_experts():
+    """The non-state experts admitted to a presentation (art. 8): participants bound by
+    the confidentiality of the forum (art. 15), before and after their meeting."""
+    admitted = ExpertAdmission.objects.values("expert_id")
+    return User.objects.filter(pk__in=admitted).order_by("last_name", "first_name", "pk")
+
+
+def _challenged_people(challenge: DisclosureChallenge) -> list[User]:
+    if challenge.challenged_expert_id:
+        expert = challenge.challenged_expert
+        return [expert] if expert.is_active else []
+    state_id = challenge.challenged_state_id
+    return delegation_contacts([state_id]).get(state_id, [])
 
 
 def _queue(challenge: DisclosureChallenge, recipients, step: str, template: str, title) -> None:
@@ -76,7 +93,8 @@ def _challenger_people(challenge: DisclosureChallenge) -> list[User]:
 def challenge_raise(
     *,
     by,
-    challenged_state: State,
+    challenged_state: State | None = None,
+    challenged_expert: User | None = None,
     description: str,
     case: Case | None = None,
     platform_item: PlatformItem | None = None,
@@ -86,12 +104,23 @@ def challenge_raise(
     if not capacities or (capacity is not None and capacity not in capacities):
         raise PermissionDenied
     capacity = capacity or capacities[0]
-    if not challengeable_states().filter(pk=challenged_state.pk).exists():
+    if (challenged_state is None) == (challenged_expert is None):
+        raise ValidationError(_("Challenge one State or one non-state expert."))
+    if challenged_state is not None:
+        if not challengeable_states().filter(pk=challenged_state.pk).exists():
+            raise ValidationError(
+                {"challenged_state": _("Only a State Party or a signatory can be challenged.")}
+            )
+        if capacity == Challenger.STATE and challenged_state.pk == by.state_id:
+            raise ValidationError({"challenged_state": _("A State cannot challenge itself.")})
+    elif not challengeable_experts().filter(pk=challenged_expert.pk).exists():
         raise ValidationError(
-            {"challenged_state": _("Only a State Party or a signatory can be challenged.")}
+            {
+                "challenged_expert": _(
+                    "Only a non-state expert invited to the forum can be challenged."
+                )
+            }
         )
-    if capacity == Challenger.STATE and challenged_state.pk == by.state_id:
-        raise ValidationError({"challenged_state": _("A State cannot challenge itself.")})
     if case is not None and platform_item is not None:
         raise ValidationError(_("Refer to one case or one platform item, not both."))
     for field, item in (("case", case), ("platform_item", platform_item)):
@@ -102,6 +131,7 @@ def challenge_raise(
         challenger_state_id=by.state_id if capacity == Challenger.STATE else None,
         raised_by=by,
         challenged_state=challenged_state,
+        challenged_expert=challenged_expert,
         description=description,
         case=case,
         platform_item=platform_item,
@@ -112,19 +142,25 @@ def challenge_raise(
     challenge.save()
     _queue(
         challenge,
-        delegation_contacts([challenged_state.pk]).get(challenged_state.pk, []),
+        _challenged_people(challenge),
         "raised",
         "dief-challenge-raised",
-        lambda: _("DIEF: your delegation is asked for an explanation"),
+        lambda: _("DIEF: you are asked for an explanation"),
     )
     return challenge
 
 
 @transaction.atomic
 def challenge_answer(
-    *, by, challenge: DisclosureChallenge, explanation: str, remedial_measures: str
+    *,
+    by,
+    challenge: DisclosureChallenge,
+    explanation: str,
+    disclosure_acknowledged: bool,
+    remedial_measures: str = "",
 ) -> DisclosureChallenge:
-    """The challenged State explains and states its remedial measures, once."""
+    """The challenged participant explains, once. Remedial measures are stated only when
+    it acknowledges that an unauthorised disclosure occurred (art. 15)."""
     access.require(by, DiefAction.REPLY, challenge)
     challenge = DisclosureChallenge.objects.select_for_update().get(pk=challenge.pk)
     if challenge.answered_at is not None:
@@ -132,11 +168,16 @@ def challenge_answer(
     errors = {}
     if not explanation.strip():
         errors["explanation"] = _("Give your explanation.")
-    if not remedial_measures.strip():
+    if disclosure_acknowledged and not remedial_measures.strip():
         errors["remedial_measures"] = _("State the remedial measures taken.")
+    if not disclosure_acknowledged and remedial_measures.strip():
+        errors["remedial_measures"] = _(
+            "Remedial measures go with an acknowledged disclosure only."
+        )
     if errors:
         raise ValidationError(errors)
     challenge.explanation = explanation.strip()
+    challenge.disclosure_acknowledged = bool(disclosure_acknowledged)
     challenge.remedial_measures = remedial_measures.strip()
     challenge.answered_by = by
     challenge.answered_at = timezone.now()

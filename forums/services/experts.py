@@ -67,11 +67,13 @@ def _state_contacts(state_id: int) -> list[User]:
     return delegation_contacts([state_id]).get(state_id, [])
 
 
-def _notify(proposal: ExpertProposal, step: str, people: list[User], **context) -> None:
+def _notify(
+    proposal: ExpertProposal, step: str, people: list[User], *, key_suffix: str = "", **context
+) -> None:
     url = reverse("dief:expert_proposal_detail", args=[proposal.pk])
     messages = [
         Message(
-            key=f"dief-expert:{proposal.pk}:{step}:{person.pk}",
+            key=f"dief-expert:{proposal.pk}:{step}{key_suffix}:{person.pk}",
             recipient=person,
             template="dief-expert",
             context={"step": step, **context},
@@ -97,9 +99,10 @@ def expert_proposal_submit(
     expertise: str,
     purpose: str,
 ) -> ExpertProposal:
-    """A State proposes an expert for the presentation of one of its cases. The proposal
-    must reach the Secretariat at least 30 days before the meeting."""
-    if not access.can(by, Action.CHANGE, presentation):
+    """A State Party or signatory — any of them, not only the presenting State — proposes
+    an expert for the presentation of a case, stating the purpose (ToR art. 8). The
+    proposal must reach the Secretariat at least 30 days before the meeting."""
+    if not access.can(by, DiefAction.PROPOSE_EXPERT, presentation):
         raise PermissionDenied
     if presentation.withdrawn_at is not None:
         raise ValidationError(_("This presentation is withdrawn."))
@@ -126,6 +129,7 @@ def expert_proposal_submit(
         expert_affiliation=expert_affiliation.strip(),
         expertise=expertise.strip(),
         purpose=purpose.strip(),
+        proposing_state_id=by.state_id,
         proposed_by=by,
     )
     proposal.full_clean()
@@ -138,8 +142,9 @@ def expert_proposal_submit(
 
 @transaction.atomic
 def expert_proposal_circulate(*, by: User, proposal: ExpertProposal) -> ExpertProposal:
-    """The Secretariat circulates the proposal to all States Parties, which starts the
-    5-day silence procedure."""
+    """The Secretariat circulates the proposal, immediately (ToR art. 8), to all States
+    Parties — and to the proposing and the presenting State —, which starts the 5-day
+    silence procedure."""
     access.require(by, DiefAction.CIRCULATE, proposal)
     proposal = ExpertProposal.objects.select_for_update(of=("self",)).get(pk=proposal.pk)
     if proposal.circulated_at is not None:
@@ -155,14 +160,18 @@ def expert_proposal_circulate(*, by: User, proposal: ExpertProposal) -> ExpertPr
     _notify(
         proposal,
         "circulated",
-        [*_states_parties_contacts(), *_state_contacts(_proposer(proposal))],
+        [
+            *_states_parties_contacts(),
+            *_state_contacts(_proposer(proposal)),
+            *_state_contacts(proposal.presentation.case.provider_state_id),
+        ],
         silence_ends_on=end,
     )
     return proposal
 
 
 def _proposer(proposal: ExpertProposal) -> int:
-    return proposal.presentation.case.provider_state_id
+    return proposal.proposing_state_id
 
 
 # -- Objections and consultation -----------------------------------------------------------
@@ -170,8 +179,8 @@ def _proposer(proposal: ExpertProposal) -> int:
 
 @transaction.atomic
 def expert_objection_raise(*, by: User, proposal: ExpertProposal, reasons: str) -> ExpertObjection:
-    """A State Party objects, with reasons, within the silence period; this opens a
-    consultation with the proposing State."""
+    """A State Party objects within the silence period — reasons are welcome, not required
+    by ToR art. 8 —; this opens a consultation with the proposing State."""
     access.require(by, DiefAction.OBJECT, proposal)
     proposal = (
         ExpertProposal.objects.select_for_update(of=("self",))
@@ -190,8 +199,6 @@ def expert_objection_raise(*, by: User, proposal: ExpertProposal, reasons: str) 
             _("The silence procedure ended on %(date)s: objections are no longer accepted.")
             % {"date": un_date(end)}
         )
-    if not reasons.strip():
-        raise ValidationError({"reasons": _("Give the reasons of the objection.")})
     objection = ExpertObjection.objects.filter(proposal=proposal, state_id=by.state_id).first()
     if objection is not None and objection.withdrawn_at is None:
         raise ValidationError(_("Your State has already objected to this proposal."))
@@ -295,9 +302,9 @@ def expert_procedure_close_silence(*, proposal_id: int, today: datetime.date | N
 
 @transaction.atomic
 def expert_procedure_refer(*, proposal_id: int, today: datetime.date | None = None) -> bool:
-    """20 days before the meeting, an objection still unresolved goes to all States
-    Parties participating in the meeting for a procedural decision. Returns whether this
-    call acted."""
+    """An objection still unresolved at the end of day S − 20 (Geneva time) goes to all
+    States Parties participating in the meeting for a procedural decision (ToR art. 8): a
+    withdrawal during that day resolves it. Returns whether this call acted."""
     today = today or timezone.localdate()
     proposal = ExpertProposal.objects.select_for_update(of=("self",)).filter(pk=proposal_id).first()
     if proposal is None or proposal.referred_at is not None or proposal.decision:
@@ -420,11 +427,20 @@ def _approve(proposal: ExpertProposal, *, by: User | None) -> ExpertAdmission:
 
 
 def expert_procedures_advance(today: datetime.date | None = None) -> dict[str, int]:
-    """Beat's hourly scan: close the silence periods that are over, refer the objections
-    still unresolved 20 days before their meeting, and remind the States Parties on the
-    last day of a silence period. A late run catches up; a second run does nothing."""
+    """Beat's hourly scan: remind the Secretariat, once a day from the day it arrives, of
+    each proposal it has not circulated yet (ToR art. 8: "immediately"); close the silence
+    periods that are over; refer the objections still unresolved at the end of day S − 20;
+    and remind the States Parties on the last day of a silence period. A late run catches
+    up; a second run does nothing."""
     today = today or timezone.localdate()
-    acted = {"closed": 0, "referred": 0, "reminded": 0}
+    acted = {"uncirculated": 0, "closed": 0, "referred": 0, "reminded": 0}
+    waiting = list(selectors.proposals_awaiting_circulation(today))
+    if waiting:
+        secretariat = _secretariat()
+        for proposal in waiting:
+            with transaction.atomic():
+                _notify(proposal, "uncirculated", secretariat, key_suffix=f":{today.isoformat()}")
+            acted["uncirculated"] += 1
     live = ExpertProposal.objects.filter(
         circulated_at__isnull=False,
         decision="",
@@ -439,6 +455,6 @@ def expert_procedures_advance(today: datetime.date | None = None) -> dict[str, i
                 _notify(proposal, "last-day", _states_parties_contacts(), silence_ends_on=end)
             acted["reminded"] += 1
     for proposal in live.filter(silence_closed_at__isnull=False, referred_at__isnull=True):
-        if selectors.referral_on(proposal.presentation.meeting) <= today:
+        if selectors.is_referral_over(proposal.presentation.meeting, today):
             acted["referred"] += expert_procedure_refer(proposal_id=proposal.pk, today=today)
     return acted

@@ -1,7 +1,11 @@
 """Case presentations (ToR art. 11) and the concerned States they may involve (art. 12).
 
 A State puts one of its cases forward for a DIEF meeting until the meeting's draft
-agenda is adopted; the presentation goes on the agenda at once. The presenting State
+agenda is adopted — by the meeting, at its opening —; the presentation goes on the agenda
+at once. A State may notify its intention even before the meeting is announced: the
+intention waits for the next DIEF meeting and becomes its presentation when that meeting
+is created (`intentions_attach`, run by `forums.signals`). The Secretariat is notified of
+every intention. The presenting State
 names the States its presentation may involve; each is notified (at least 30 days
 before the meeting) and asked to reply (at least 15 days before); the replies reach the
 presenting State, which includes them in its presentation; after the presentation the
@@ -26,8 +30,8 @@ from django.utils.translation import gettext_lazy
 
 from att_portal import access
 from att_portal.access import Action
-from att_portal.directory.enums import Affiliation
-from att_portal.directory.models import State, User
+from att_portal.directory.enums import Affiliation, Role
+from att_portal.directory.models import RoleAssignment, State, User
 from att_portal.directory.un_names import sorted_by_name
 from att_portal.l10n.content import (
     field_name,
@@ -43,7 +47,7 @@ from documents.enums import AgendaState
 from documents.models import Agenda, AgendaItem
 
 from ..enums import Distribution
-from ..models import Case, CasePresentation, ConcernedState
+from ..models import Case, CasePresentation, ConcernedState, PresentationIntention
 from ..permissions import DiefAction
 from ..selectors.presentations import participating_states
 
@@ -155,8 +159,12 @@ def _put_on_agenda(presentation: CasePresentation, agenda: Agenda, by: User) -> 
 
 def presentation_titles_refresh(*, by: User, case: Case) -> None:
     """Keep the agenda wording of a case's presentations in step with the case: when its
-    provider narrows it to named States (or renames it), the title leaves (or changes on)
-    every agenda not yet adopted; an issued agenda goes back to draft for re-issue."""
+    provider renames it, the title changes on every agenda not yet adopted (an issued
+    agenda goes back to draft for re-issue); when its provider narrows it to named States,
+    the title leaves every agenda, adopted or not, and every version kept of it (art. 14):
+    those who no longer see the case no longer read its title."""
+    from documents.agenda import agenda_item_withdraw_title
+
     presentations = case.presentations.filter(
         withdrawn_at__isnull=True, agenda_item__isnull=False
     ).select_related("agenda_item")
@@ -166,6 +174,11 @@ def presentation_titles_refresh(*, by: User, case: Case) -> None:
         if translations_of(item, "title") == title:
             continue
         agenda = Agenda.objects.select_for_update().get(pk=item.agenda_id)
+        if case.distribution != Distribution.ALL_PARTICIPANTS:
+            agenda_item_withdraw_title(by=by, item=item, title=title)
+            if agenda.state != AgendaState.ADOPTED:
+                _changed(agenda, by)
+            continue
         if agenda.state == AgendaState.ADOPTED:
             continue
         set_translations(item, "title", title)
@@ -201,6 +214,32 @@ def _take_off_agenda(presentation: CasePresentation, agenda: Agenda | None, by: 
 
 
 # -- Notices --------------------------------------------------------------------------------
+
+
+def _secretariat() -> list[User]:
+    return list(
+        User.objects.filter(
+            affiliation=Affiliation.SECRETARIAT,
+            is_active=True,
+            role_assignments__in=RoleAssignment.objects.active().filter(role=Role.SECRETARIAT),
+        ).distinct()
+    )
+
+
+def _notify_secretariat_of_intention(key: str, url: str) -> None:
+    """ToR art. 11: a State notifies the Secretariat of its intention. A neutral notice and
+    a link: which State presents which case stays in the portal (art. 14)."""
+    messages = [
+        Message(
+            key=f"dief-intention:{key}:{person.pk}",
+            recipient=person,
+            template="dief-intention",
+            url=url,
+            notice_title=lambda: _("DIEF: a State intends to present a case"),
+        )
+        for person in _secretariat()
+    ]
+    transaction.on_commit(lambda: messages_queue(messages))
 
 
 def _delegates(state_ids: Iterable[int]) -> list[User]:
@@ -288,7 +327,90 @@ def presentation_intend(*, by: User, case: Case, meeting: Meeting) -> CasePresen
     _put_on_agenda(presentation, agenda, by)
     presentation._change_reason = "Put on the meeting's agenda"
     presentation.save(update_fields=["agenda_item", "reply_item"])
+    _notify_secretariat_of_intention(
+        f"presentation:{presentation.pk}:{int(timezone.now().timestamp())}",
+        reverse("dief:presentation_detail", args=[presentation.pk]),
+    )
     return presentation
+
+
+@transaction.atomic
+def presentation_intend_next(*, by: User, case: Case) -> PresentationIntention:
+    """Record that the case's State intends to present it at the next DIEF meeting, before
+    that meeting is announced (ToR art. 11); the Secretariat is notified. The intention
+    becomes the presentation at the next DIEF meeting created."""
+    if not access.can(by, DiefAction.PRESENT, case):
+        raise PermissionDenied
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    if PresentationIntention.objects.filter(
+        case=case, withdrawn_at__isnull=True, presentation__isnull=True
+    ).exists():
+        raise ValidationError(
+            _("Your State's intention to present this case at the next meeting is recorded.")
+        )
+    intention = PresentationIntention(case=case, intended_by=by)
+    intention.full_clean()
+    intention._history_user = by
+    intention._change_reason = "Intention to present the case at the next meeting (ToR art. 11)"
+    intention.save()
+    _notify_secretariat_of_intention(f"next:{intention.pk}", case.get_absolute_url())
+    return intention
+
+
+@transaction.atomic
+def presentation_intention_withdraw(
+    *, by: User, intention: PresentationIntention
+) -> PresentationIntention:
+    """The State withdraws its intention to present at the next meeting, while it waits."""
+    access.require(by, Action.CHANGE, intention)
+    intention = PresentationIntention.objects.select_for_update().get(pk=intention.pk)
+    if not intention.pending:
+        raise ValidationError(_("This intention no longer waits for the next meeting."))
+    intention.withdrawn_at = timezone.now()
+    intention._history_user = by
+    intention._change_reason = "Withdrawn by the presenting State"
+    intention.save(update_fields=["withdrawn_at"])
+    return intention
+
+
+@transaction.atomic
+def intentions_attach(*, meeting: Meeting) -> list[CasePresentation]:
+    """A DIEF meeting is created: the intentions waiting for the next meeting become its
+    presentations and go on its agenda, on the Secretariat's behalf (ToR art. 11). A
+    meeting already over or cancelled takes none; each intention is attached once."""
+    if meeting.body != Body.DIEF or meeting.is_cancelled or meeting.ends_on < timezone.localdate():
+        return []
+    waiting = list(
+        PresentationIntention.objects.select_for_update()
+        .filter(withdrawn_at__isnull=True, presentation__isnull=True)
+        .select_related("case", "intended_by")
+        .order_by("intended_at", "pk")
+    )
+    if not waiting:
+        return []
+    agenda = _agenda_for(meeting, None)
+    attached = []
+    for intention in waiting:
+        presentation = CasePresentation(
+            case=intention.case, meeting=meeting, intended_by=intention.intended_by
+        )
+        presentation._change_reason = (
+            "The intention notified before the meeting was announced (ToR art. 11)"
+        )
+        presentation.save()
+        # The intention was notified when the State notified it, not when the meeting came.
+        CasePresentation.objects.filter(pk=presentation.pk).update(
+            intended_at=intention.intended_at
+        )
+        presentation.intended_at = intention.intended_at
+        _put_on_agenda(presentation, agenda, None)
+        presentation._change_reason = "Put on the meeting's agenda"
+        presentation.save(update_fields=["agenda_item", "reply_item"])
+        intention.presentation = presentation
+        intention._change_reason = "Attached to the next DIEF meeting"
+        intention.save(update_fields=["presentation"])
+        attached.append(presentation)
+    return attached
 
 
 @transaction.atomic
@@ -359,13 +481,14 @@ def concerned_states_name(
         concerned.save()
         created.append(concerned)
     if first and created and presentation.agenda_item_id:
+        # The right of reply follows the presentation even when the States are named after
+        # the agenda's adoption (ToR art. 12): the slot joins the adopted agenda too.
         agenda = Agenda.objects.select_for_update().get(pk=presentation.agenda_item.agenda_id)
-        if agenda.state != AgendaState.ADOPTED:
-            _add_reply_slot(presentation, agenda, by)
-            _changed(agenda, by)
-            presentation._history_user = by
-            presentation._change_reason = "Right of reply put on the agenda (ToR art. 12)"
-            presentation.save(update_fields=["reply_item"])
+        _add_reply_slot(presentation, agenda, by)
+        _changed(agenda, by)
+        presentation._history_user = by
+        presentation._change_reason = "Right of reply put on the agenda (ToR art. 12)"
+        presentation.save(update_fields=["reply_item"])
     _notify_concerned(created)
     return created
 

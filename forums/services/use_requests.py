@@ -1,7 +1,9 @@
-"""Operational use (ToR art. 16): before using what it learnt at the forum operationally
-(an export assessment, enforcement proceedings), a participant discusses it with the
-provider, who agrees, agrees with conditions, or declines. Only the two States see the
-request, and the Secretariat for administration (see `forums.permissions`)."""
+"""Operational use (ToR art. 16): participants may pass what they learn at the forum to
+their national authorities under strict confidentiality, but before any operational use
+(an export assessment, enforcement proceedings) they discuss it with the provider, who
+states its position in the discussion: it agrees, agrees with conditions, or has
+concerns. Nothing is granted or declined. Only the two States see the discussion, and
+the Secretariat for administration (see `forums.permissions`)."""
 
 from __future__ import annotations
 
@@ -16,14 +18,14 @@ from att_portal.access import Action
 from att_portal.meetings.services import delegation_contacts
 from att_portal.notifications.services import Message, messages_queue
 
-from ..enums import OperationalUseDecision
+from ..enums import ProviderPosition
 from ..models import Case, OperationalUseMessage, OperationalUseRequest, PlatformItem
 from ..permissions import DiefAction, provider_state_id
 
-DECISIONS = (
-    OperationalUseDecision.AGREED,
-    OperationalUseDecision.AGREED_WITH_CONDITIONS,
-    OperationalUseDecision.DECLINED,
+POSITIONS = (
+    ProviderPosition.AGREES,
+    ProviderPosition.AGREES_WITH_CONDITIONS,
+    ProviderPosition.HAS_CONCERNS,
 )
 
 
@@ -35,8 +37,8 @@ def _notify(*, request: OperationalUseRequest, state_id: int, step: str, templat
 
     def title() -> str:
         if template == "dief-use-request":
-            return _("DIEF: a request about information your State shared")
-        return _("DIEF: news on an operational-use request")
+            return _("DIEF: a discussion about information your State shared")
+        return _("DIEF: news in an operational-use discussion")
 
     transaction.on_commit(
         lambda: messages_queue(
@@ -58,8 +60,9 @@ def _notify(*, request: OperationalUseRequest, state_id: int, step: str, templat
 def use_request_create(
     *, by, item: Case | PlatformItem, purpose: str, description: str
 ) -> OperationalUseRequest:
-    """Ask the provider before using `item` operationally. 404 for an item the user cannot
-    see, 403 for one they see but may not ask about (their own State's, for instance)."""
+    """Open a discussion with the provider before using `item` operationally. 404 for an
+    item the user cannot see, 403 for one they see but may not discuss (their own State's,
+    for instance)."""
     access.require(by, DiefAction.REQUEST_USE, item)
     request = OperationalUseRequest(
         requesting_state_id=by.state_id,
@@ -70,7 +73,7 @@ def use_request_create(
     )
     request.full_clean()
     request._history_user = by
-    request._change_reason = "Requested"
+    request._change_reason = "Discussion opened"
     request.save()
     _notify(
         request=request,
@@ -105,35 +108,39 @@ def use_request_message_post(
 
 
 @transaction.atomic
-def use_request_decide(
-    *, by, request: OperationalUseRequest, decision: str, conditions: str = ""
+def use_request_position_state(
+    *, by, request: OperationalUseRequest, position: str, details: str = ""
 ) -> OperationalUseRequest:
-    """The provider answers, once: agreed, agreed with conditions (stated), or declined."""
-    access.require(by, DiefAction.DECIDE, request)
+    """The provider states its position in the discussion: agrees, agrees with conditions
+    (stated), or has concerns (stated). It may restate it as the discussion goes on; the
+    history keeps every position stated."""
+    access.require(by, DiefAction.STATE_POSITION, request)
     request = OperationalUseRequest.objects.select_for_update().get(pk=request.pk)
-    if request.decision != OperationalUseDecision.PENDING:
-        raise ValidationError(_("This request has already been decided."))
-    if decision not in DECISIONS:
-        raise ValidationError({"decision": _("Choose a decision.")})
-    conditions = conditions.strip()
-    if decision == OperationalUseDecision.AGREED_WITH_CONDITIONS and not conditions:
-        raise ValidationError({"conditions": _("State the conditions of the agreement.")})
-    if decision != OperationalUseDecision.AGREED_WITH_CONDITIONS and conditions:
-        raise ValidationError(
-            {"conditions": _("Conditions go only with an agreement with conditions.")}
-        )
-    request.decision = decision
-    request.conditions = conditions
-    request.decided_by = by
-    request.decided_at = timezone.now()
+    if position not in POSITIONS:
+        raise ValidationError({"position": _("Choose a position.")})
+    request.provider_position = position
+    request.position_details = details.strip()
+    request.position_stated_by = by
+    request.position_stated_at = timezone.now()
     request.full_clean()
     request._history_user = by
-    request._change_reason = "Decided by the provider"
+    request._change_reason = "Position stated by the provider"
     request.save()
     _notify(
         request=request,
         state_id=request.requesting_state_id,
-        step="decided",
+        step=f"position:{request.position_stated_at.isoformat()}",
         template="dief-use-update",
     )
     return request
+
+
+def positions_stated(request: OperationalUseRequest) -> list:
+    """The positions the provider stated, oldest first (from the history)."""
+    rows = request.history.filter(position_stated_at__isnull=False).order_by("history_date")
+    stated, seen = [], set()
+    for row in rows.select_related("position_stated_by"):
+        if row.position_stated_at not in seen:
+            seen.add(row.position_stated_at)
+            stated.append(row)
+    return stated

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -73,7 +74,9 @@ def briefing_new(request: HttpRequest, meeting_pk: int) -> HttpResponse:
         except ValidationError as exc:
             add_refusal(form, exc)
         else:
-            messages.success(request, _("The briefing is drafted; the States are told."))
+            messages.success(
+                request, _("The briefing is circulated; the States that took part are told.")
+            )
             return redirect("dief:briefing_detail", pk=briefing.pk)
     marking.note(request, "DIEF")
     return render(
@@ -94,6 +97,8 @@ def briefing_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 "audience": briefing.audience,
                 "text": briefing.text,
                 "based_on": list(briefing.based_on.values_list("pk", flat=True)),
+                "objections_due_on": briefing.objections_due_on,
+                "attributable_to": list(briefing.attributable_to.values_list("pk", flat=True)),
             },
             presentations=presentations,
         )
@@ -148,6 +153,8 @@ def briefing_detail(request: HttpRequest, pk: int, *, form=None) -> HttpResponse
             "named": selectors.states_named_without_consent(briefing) if sees_all else [],
             "own": own,
             "form": form if may_position else None,
+            "objections_closed": briefing.objections_due_on is not None
+            and timezone.localdate() > briefing.objections_due_on,
             "may_change": may_change,
             "may_see_history": access.can(user, Action.VIEW_HISTORY, briefing),
         },

@@ -141,6 +141,7 @@ def item_detail(request: HttpRequest, kind: str, pk: int, *, upload_form=None) -
             "kind": kind,
             "item": item,
             "categories": item.categories.all(),
+            "release": item.release(),
             "attachments": selectors.attachments_of(user, item),
             "presentations": selectors.presentations_of(user, item) if kind == "case" else None,
             "named_states": services.named_states(item) if may_change else None,

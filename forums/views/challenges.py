@@ -1,4 +1,5 @@
-"""Disclosure challenges (ToR art. 15): raised bilaterally, answered by the challenged State."""
+"""Disclosure challenges (ToR art. 15): raised bilaterally, answered by the challenged
+participant, a State or a non-state expert."""
 
 from __future__ import annotations
 
@@ -16,16 +17,17 @@ from att_portal.refusals import add_refusal, submitted
 
 from ..forms.bilateral import ChallengeAnswerForm, ChallengeForm
 from ..models import DisclosureChallenge
-from ..permissions import DiefAction
+from ..permissions import DiefAction, admits_experts
 from ..services.challenges import challenge_answer, challenge_raise, challenger_capacities
 
 
 def _challenges(user):
     return access.visible(user, DisclosureChallenge).select_related(
-        "challenger_state", "challenged_state", "raised_by", "answered_by"
+        "challenger_state", "challenged_state", "challenged_expert", "raised_by", "answered_by"
     )
 
 
+@admits_experts
 def challenge_list(request: HttpRequest) -> HttpResponse:
     challenges = list(_challenges(request.user))
     marking.note(request, challenges)
@@ -47,7 +49,8 @@ def challenge_new(request: HttpRequest) -> HttpResponse:
         try:
             challenge = challenge_raise(
                 by=user,
-                challenged_state=data["challenged_state"],
+                challenged_state=data.get("challenged_state"),
+                challenged_expert=data.get("challenged_expert"),
                 description=data["description"],
                 case=data.get("case"),
                 platform_item=data.get("platform_item"),
@@ -56,11 +59,12 @@ def challenge_new(request: HttpRequest) -> HttpResponse:
         except ValidationError as exc:
             add_refusal(form, exc)
         else:
-            messages.success(request, _("The challenge is sent to the challenged State."))
+            messages.success(request, _("The challenge is sent to the challenged participant."))
             return redirect("dief:challenge_detail", pk=challenge.pk)
     return render(request, "forums/challenges/new.html", {"form": form})
 
 
+@admits_experts
 def challenge_detail(request: HttpRequest, pk: int, *, form=None) -> HttpResponse:
     user = request.user
     challenge = access.get_visible_or_404(user, _challenges(user), pk=pk)
@@ -80,6 +84,7 @@ def challenge_detail(request: HttpRequest, pk: int, *, form=None) -> HttpRespons
     )
 
 
+@admits_experts
 @require_POST
 def challenge_answer_view(request: HttpRequest, pk: int) -> HttpResponse:
     challenge = access.get_visible_or_404(request.user, DisclosureChallenge, pk=pk)

@@ -1,5 +1,6 @@
-"""Non-state experts (ToR art. 8): a State proposes an expert for the presentation of one
-of its cases, the Secretariat circulates the proposal, States Parties may object during
+"""Non-state experts (ToR art. 8): any State Party or signatory proposes an expert for the
+presentation of a case, stating the purpose; the Secretariat circulates the proposal at
+once (a proposal left uncirculated is flagged on its pages), States Parties may object during
 the 5-day silence procedure and consult the proposing State; an objection still unresolved
 20 days before the meeting goes to a procedural decision, recorded by the Secretariat.
 
@@ -65,7 +66,7 @@ def expert_proposal_new(request: HttpRequest, presentation_pk: int) -> HttpRespo
         CasePresentation.objects.select_related("meeting", "case__provider_state"),
         pk=presentation_pk,
     )
-    access.require(user, Action.CHANGE, presentation)
+    access.require(user, DiefAction.PROPOSE_EXPERT, presentation)
     marking.note(request, presentation)
     form = ProposalForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
@@ -257,7 +258,7 @@ def _objection_detail(
             "objection": objection,
             "proposal": proposal,
             "procedure": procedure_of(proposal),
-            "proposing_state": proposal.presentation.case.provider_state,
+            "proposing_state": proposal.proposing_state,
             "thread": access.visible(
                 user, objection.messages.select_related("author", "author__state")
             ),

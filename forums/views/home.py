@@ -1,12 +1,19 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from att_portal.directory.permissions import is_dief_participant
+from att_portal.directory.permissions import is_dief_participant, is_secretariat
 from att_portal.meetings.enums import Body
 from att_portal.meetings.selectors import meetings_visible_to
 
 from .. import selectors
-from ..permissions import admits_experts, is_participating_delegate
+from ..permissions import (
+    admits_experts,
+    is_challenged_expert,
+    is_participating_delegate,
+    may_record_releases,
+)
+from ..selectors.experts import proposals_awaiting_circulation
+from ..selectors.presentations import intentions_waiting_visible_to
 
 
 @admits_experts
@@ -23,5 +30,12 @@ def home(request: HttpRequest) -> HttpResponse:
             "case_count": selectors.cases_visible_to(user).count() if participant else 0,
             "item_count": selectors.platform_items_visible_to(user).count() if participant else 0,
             "admissions": None if participant else selectors.admissions_of(user),
+            "challenged_expert": not participant and is_challenged_expert(user),
+            "may_record_releases": may_record_releases(user),
+            # ToR arts. 8 and 11: what waits on the Secretariat, flagged on its pages.
+            "intentions": intentions_waiting_visible_to(user) if participant else None,
+            "awaiting_circulation": (
+                proposals_awaiting_circulation().count() if is_secretariat(user) else 0
+            ),
         },
     )

@@ -22,8 +22,14 @@ from att_portal.access import Action
 from att_portal.directory.un_names import by_name
 from att_portal.refusals import add_refusal
 
-from ..forms.presentations import ConcernedStatesForm, PresentationForm, ReplyForm, WithdrawForm
-from ..models import Case, CasePresentation, ConcernedState
+from ..forms.presentations import (
+    ConcernedStatesForm,
+    PresentationForm,
+    ReplyForm,
+    WithdrawForm,
+    WithdrawIntentionForm,
+)
+from ..models import Case, CasePresentation, ConcernedState, PresentationIntention
 from ..permissions import DiefAction
 from ..selectors.presentations import (
     case_visible_to,
@@ -36,11 +42,14 @@ from ..selectors.presentations import (
     participating_states,
     presentations_visible_to,
     reply_due,
+    waiting_intention_of,
 )
 from ..services.presentations import (
     concerned_state_reply,
     concerned_states_name,
     presentation_intend,
+    presentation_intend_next,
+    presentation_intention_withdraw,
     presentation_withdraw,
 )
 
@@ -52,20 +61,53 @@ def presentation_new(request: HttpRequest, case_pk: int) -> HttpResponse:
     meetings = meetings_for_intentions(request.user)
     form = PresentationForm(request.POST or None, meetings=meetings)
     if request.method == "POST" and form.is_valid():
+        meeting = form.cleaned_data["meeting"]
         try:
-            presentation = presentation_intend(
-                by=request.user, case=case, meeting=form.cleaned_data["meeting"]
-            )
+            if meeting is None:
+                presentation_intend_next(by=request.user, case=case)
+            else:
+                presentation = presentation_intend(by=request.user, case=case, meeting=meeting)
         except ValidationError as error:
             add_refusal(form, error)
         else:
+            if meeting is None:
+                messages.success(
+                    request,
+                    _(
+                        "Your intention to present the case at the next DIEF meeting is "
+                        "recorded; it goes to that meeting as soon as it is announced."
+                    ),
+                )
+                return redirect("dief:presentation_new", case_pk=case.pk)
             messages.success(request, _("Your intention to present the case is recorded."))
             return redirect("dief:presentation_detail", pk=presentation.pk)
     return render(
         request,
         "forums/presentations/presentation_new.html",
-        {"case": case, "form": form, "has_meetings": meetings.exists()},
+        {
+            "case": case,
+            "form": form,
+            "intention": waiting_intention_of(request.user, case),
+            "withdraw_form": WithdrawIntentionForm(),
+        },
     )
+
+
+@require_POST
+def presentation_intention_withdraw_view(request: HttpRequest, pk: int) -> HttpResponse:
+    intention = access.get_visible_or_404(request.user, PresentationIntention, pk=pk)
+    access.require(request.user, Action.CHANGE, intention)
+    form = WithdrawIntentionForm(request.POST)
+    if form.is_valid():
+        try:
+            presentation_intention_withdraw(by=request.user, intention=intention)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Your intention is withdrawn."))
+    else:
+        messages.error(request, _("Tick the box to confirm the withdrawal."))
+    return redirect("dief:presentation_new", case_pk=intention.case_id)
 
 
 def _detail(
@@ -102,6 +144,7 @@ def _detail(
         "concerned": concerned,
         "my_notice": next((row for row in concerned if row.state_id == user.state_id), None),
         "is_presenter": is_presenter,
+        "may_propose_expert": access.can(user, DiefAction.PROPOSE_EXPERT, presentation),
         "live": live,
         "name_form": name_form,
         "withdraw_form": withdraw_form,
@@ -207,6 +250,11 @@ def my_concerned_notices(request: HttpRequest) -> HttpResponse:
 
 urls = [
     path("cases/<int:case_pk>/present/", presentation_new, name="presentation_new"),
+    path(
+        "intentions/<int:pk>/withdraw/",
+        presentation_intention_withdraw_view,
+        name="presentation_intention_withdraw",
+    ),
     path("presentations/<int:pk>/", presentation_detail, name="presentation_detail"),
     path(
         "presentations/<int:pk>/withdraw/",

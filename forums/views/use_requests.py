@@ -1,4 +1,5 @@
-"""Operational-use requests (ToR art. 16): ask the provider, discuss, decide."""
+"""Operational-use discussions (ToR art. 16): a State opens a discussion with the provider
+before any operational use; the provider states its position in it."""
 
 from __future__ import annotations
 
@@ -14,14 +15,14 @@ from att_portal import access, marking
 from att_portal.access import Action
 from att_portal.refusals import add_refusal, submitted
 
-from ..enums import OperationalUseDecision
-from ..forms.bilateral import UseDecisionForm, UseMessageForm, UseRequestForm
+from ..forms.bilateral import UseMessageForm, UsePositionForm, UseRequestForm
 from ..models import Case, OperationalUseRequest, PlatformItem
 from ..permissions import DiefAction, provider_state_id
 from ..services.use_requests import (
+    positions_stated,
     use_request_create,
-    use_request_decide,
     use_request_message_post,
+    use_request_position_state,
 )
 
 
@@ -31,7 +32,7 @@ def _requests(user):
         "platform_item__provider_state",
         "requesting_state",
         "requested_by",
-        "decided_by",
+        "position_stated_by",
     )
 
 
@@ -45,7 +46,7 @@ def _new(request: HttpRequest, item: Case | PlatformItem) -> HttpResponse:
         except ValidationError as exc:
             add_refusal(form, exc)
         else:
-            messages.success(request, _("Your request is sent to the provider."))
+            messages.success(request, _("The discussion with the provider is opened."))
             return redirect("dief:use_request_detail", pk=use_request.pk)
     return render(request, "forums/use_requests/new.html", {"item": item, "form": form})
 
@@ -61,8 +62,8 @@ def item_use_request_new(request: HttpRequest, item_pk: int) -> HttpResponse:
 
 
 def use_request_list(request: HttpRequest) -> HttpResponse:
-    """The requests of the user's State, sent and received (all of them for the
-    Secretariat, which administers the forum)."""
+    """The discussions of the user's State, opened by it or about its information (all of
+    them for the Secretariat, which administers the forum)."""
     user = request.user
     rows = list(_requests(user))
     marking.note(request, rows)
@@ -88,15 +89,13 @@ def use_request_list(request: HttpRequest) -> HttpResponse:
 
 
 def use_request_detail(
-    request: HttpRequest, pk: int, *, message_form=None, decision_form=None
+    request: HttpRequest, pk: int, *, message_form=None, position_form=None
 ) -> HttpResponse:
     user = request.user
     use_request = access.get_visible_or_404(user, _requests(user), pk=pk)
     marking.note(request, use_request)
     may_write = access.can(user, Action.CHANGE, use_request)
-    may_decide = use_request.decision == OperationalUseDecision.PENDING and access.can(
-        user, DiefAction.DECIDE, use_request
-    )
+    may_state = access.can(user, DiefAction.STATE_POSITION, use_request)
     return render(
         request,
         "forums/use_requests/detail.html",
@@ -106,7 +105,8 @@ def use_request_detail(
             "subject_visible": access.can(user, Action.VIEW, use_request.subject),
             "thread": use_request.messages.select_related("author", "author__state"),
             "message_form": message_form or (UseMessageForm() if may_write else None),
-            "decision_form": decision_form or (UseDecisionForm() if may_decide else None),
+            "positions": positions_stated(use_request),
+            "position_form": position_form or (UsePositionForm() if may_state else None),
             "may_see_history": access.can(user, Action.VIEW_HISTORY, use_request),
         },
     )
@@ -123,14 +123,14 @@ def use_request_message(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def use_request_decide_view(request: HttpRequest, pk: int) -> HttpResponse:
+def use_request_position(request: HttpRequest, pk: int) -> HttpResponse:
     use_request = access.get_visible_or_404(request.user, OperationalUseRequest, pk=pk)
-    access.require(request.user, DiefAction.DECIDE, use_request)
-    form = UseDecisionForm(request.POST)
-    if submitted(form, use_request_decide, by=request.user, request=use_request):
-        messages.success(request, _("Your decision is recorded."))
+    access.require(request.user, DiefAction.STATE_POSITION, use_request)
+    form = UsePositionForm(request.POST)
+    if submitted(form, use_request_position_state, by=request.user, request=use_request):
+        messages.success(request, _("Your State's position is stated in the discussion."))
         return redirect("dief:use_request_detail", pk=pk)
-    return use_request_detail(request, pk, decision_form=form)
+    return use_request_detail(request, pk, position_form=form)
 
 
 urls = [
@@ -139,5 +139,5 @@ urls = [
     path("use-requests/", use_request_list, name="use_request_list"),
     path("use-requests/<int:pk>/", use_request_detail, name="use_request_detail"),
     path("use-requests/<int:pk>/message/", use_request_message, name="use_request_message"),
-    path("use-requests/<int:pk>/decide/", use_request_decide_view, name="use_request_decide"),
+    path("use-requests/<int:pk>/position/", use_request_position, name="use_request_position"),
 ]

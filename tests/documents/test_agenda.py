@@ -1,8 +1,11 @@
 """The Chair's agenda builder: items, order, issue, adoption, confidential PDF."""
 
+import datetime
 import io
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -28,6 +31,16 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
+
+
+def on_the_first_day(meeting, hour=10):
+    """The meeting adopts its agenda at its opening (ToR art. 11)."""
+    return time_machine.travel(
+        datetime.datetime.combine(
+            meeting.starts_on, datetime.time(hour), tzinfo=ZoneInfo("Europe/Zurich")
+        ),
+        tick=False,
+    )
 
 
 @pytest.fixture
@@ -89,12 +102,69 @@ def test_issuing_a_dief_agenda_registers_a_confidential_document_and_tells_the_i
     assert Notice.objects.filter(recipient=party_delegate, key__startswith="agenda:").count() == 1
 
 
+def test_art10_the_draft_agenda_reaches_every_state_party_and_signatory_invited_or_not(
+    chair, meeting
+):
+    # Invited or not, every State Party and signatory hears of the draft agenda; never an
+    # observer State (ToR arts. 6, 10).
+    party, signatory, observer = (
+        UserFactory(state=StateFactory(status=status))
+        for status in (AttStatus.STATE_PARTY, AttStatus.SIGNATORY, AttStatus.NON_SIGNATORY)
+    )
+    agenda, _items = build(chair, meeting, "Opening")
+    assert not meeting.invitations.exists()
+
+    agenda_services.agenda_issue(by=SecretariatUserFactory(), agenda=agenda)
+
+    told = set(Notice.objects.filter(key__startswith="agenda:").values_list("recipient", flat=True))
+    # The Chair of the fixture is itself a delegate of a State Party.
+    assert told == {chair.pk, party.pk, signatory.pk}
+    assert observer.pk not in told
+
+
+def test_art10_the_draft_agenda_is_the_secretariats_deadline_after_consulting_the_chair(
+    chair, meeting
+):
+    from att_portal.meetings.deadlines import deadlines_of
+    from att_portal.meetings.rules import Responsible
+
+    deadline = next(d for d in deadlines_of([meeting]) if d.key == "draft_agenda")
+
+    assert (deadline.responsible, deadline.consulted, str(deadline.responsible_label)) == (
+        Responsible.SECRETARIAT,
+        Responsible.CHAIR,
+        "Secretariat, after consulting the Chair",
+    )
+    assert deadline.due_on == datetime.date(2027, 1, 18)
+
+
+def test_art11_adoption_is_refused_before_the_meetings_first_day(chair, meeting):
+    agenda, _items = build(chair, meeting, "Opening")
+    agenda_services.agenda_issue(by=chair, agenda=agenda)
+    eve = datetime.datetime(2027, 2, 16, 23, 30, tzinfo=ZoneInfo("Europe/Zurich"))
+
+    with time_machine.travel(eve, tick=False), pytest.raises(ValidationError) as refusal:
+        agenda_services.agenda_adopt(by=chair, agenda=agenda)
+
+    assert refusal.value.messages == [
+        "The agenda is adopted by the meeting itself, at its opening: not before the "
+        "meeting's first day, 17 February 2027 (ToR art. 11)."
+    ]
+    agenda.refresh_from_db()
+    assert (agenda.state, agenda.adopted_at) == (AgendaState.ISSUED, None)
+    with on_the_first_day(meeting, hour=9):
+        agenda_services.agenda_adopt(by=chair, agenda=agenda)
+    agenda.refresh_from_db()
+    assert agenda.state == AgendaState.ADOPTED
+
+
 def test_every_version_is_kept_and_a_reissue_is_a_revision(chair, meeting):
     agenda, _items = build(chair, meeting, "Opening")
     agenda_services.agenda_issue(by=chair, agenda=agenda)
     agenda_services.agenda_item_add(by=chair, agenda=agenda, title="Cases")
     agenda_services.agenda_issue(by=chair, agenda=agenda)
-    agenda_services.agenda_adopt(by=chair, agenda=agenda)
+    with on_the_first_day(meeting):
+        agenda_services.agenda_adopt(by=chair, agenda=agenda)
 
     agenda.refresh_from_db()
     assert [(v.number, v.state, len(v.items)) for v in agenda.versions.all()] == [
@@ -109,7 +179,8 @@ def test_every_version_is_kept_and_a_reissue_is_a_revision(chair, meeting):
 def test_adopted_agenda_can_no_longer_change(chair, meeting):
     agenda, (opening,) = build(chair, meeting, "Opening")
     agenda_services.agenda_issue(by=chair, agenda=agenda)
-    agenda_services.agenda_adopt(by=chair, agenda=agenda)
+    with on_the_first_day(meeting):
+        agenda_services.agenda_adopt(by=chair, agenda=agenda)
 
     with pytest.raises(ValidationError, match="adopted and can no longer change"):
         agenda_services.agenda_item_add(by=chair, agenda=agenda, title="Late item")

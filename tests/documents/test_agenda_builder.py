@@ -24,6 +24,7 @@ from documents.models import AgendaItem
 from tests.conftest import sign_in
 from tests.factories import (
     DiefMeetingFactory,
+    MeetingFactory,
     OrganisationUserFactory,
     RoleAssignmentFactory,
     SecretariatUserFactory,
@@ -376,9 +377,13 @@ def test_an_organisation_gets_nothing_of_a_dief_agenda_version(client, chair, me
 # Issuing with nobody invited
 
 
-def test_issuing_with_nobody_invited_asks_for_confirmation_first(client, chair, meeting):
-    agenda, _items = build(chair, meeting, "Opening")
-    sign_in(client, chair)
+def test_issuing_with_nobody_invited_asks_for_confirmation_first(client):
+    # A WGETI agenda reaches the invited delegations only; a DIEF draft agenda reaches every
+    # State Party and signatory, invited or not (ToR art. 10), so it never asks this.
+    officer = SecretariatUserFactory()
+    meeting = MeetingFactory(body=Body.WGETI)
+    agenda, _items = build(officer, meeting, "Opening")
+    sign_in(client, officer)
     url = reverse("documents:agenda_transition", args=[meeting.pk, "issue"])
 
     warning = client.post(url)

@@ -78,3 +78,41 @@ def test_revision_of_a_symbol_carries_the_rev_suffix():
 def test_malformed_symbol_is_refused_with_what_is_wrong(text, message):
     with pytest.raises(ValueError, match=message.replace("(", r"\(").replace(".", r"\.")):
         DocumentSymbol.parse(text)
+
+
+# Every symbol the seeds write, exactly as written (seeds 000, 001, 002 and 004).
+SEED_SYMBOLS = [
+    ("ATT/CSP10.DIEF/2024/CHAIR/781/DrWP", None),
+    ("ATT/CSP10.DIEF/2024/CHAIR/786/Conf.Rep", None),
+    ("ATT/CSP10.WGETI/2024/CHAIR/775/LetterSubDocs", None),
+    ("ATT/CSP11.WGETI/2025/CHAIR/808/LetterSubDocs", None),
+    ("ATT/CSP11.WGETI/2025/CHAIR/826/Conf.Rep/Rev.", 1),
+    ("ATT/CSP11/2025/SEC/834/Conf.FinRep/Rev.", 1),
+    ("ATT/CSP3.WGTR/2017/CHAIR/159/Conf.Rep", None),
+    ("ATT/CSP5. WGTU/2019/CHAIR/532/Conf.Rep", None),
+    ("ATT/CSP5.WGETI/2019/CHAIR/529/Conf.Rep", None),
+    ("ATT/CSP6.DIEF/2020/CHAIR/632/Conf.DIEFToRs", None),
+    ("ATT/CSP6/2020/SEC/635/Conf.FinRep.Rev", 1),
+    ("ATT/CSP7.DIEF/2021/CHAIR/673/Conf.Rep", None),
+    ("ATT/CSP7.WGETI/2021/CHAIR/675/Conf.Rep", None),
+    ("ATT/CSP7/2021/SEC/681/Conf.FinRep.Rev1", 1),
+    ("ATT/CSP9.MC/2023/MC/765/Conf.Prop", None),
+    ("ATT/CSP9.WGETI/2023/CHAIR/767/Conf. Rep", None),
+    ("ATT/CSP9.WGETI/2023/CHAIR/767/Conf.Rep", None),
+    ("ATT/CSP9.WGTR/2023/CHAIR/768/Conf.Rep", None),
+    ("ATT/CSP9.WGTU/2023/CHAIR/769/Conf.Rep", None),
+    ("ATT/CSP9/2023/AUT-IRL-MEX/774/Conf.WP", None),
+    ("ATT/CSP9/2023/PRES/766/Conf.WP.Ind", None),
+    ("ATT/CSP9/2023/SEC/773/Conf.FinRep.Rev2", 2),
+]
+
+
+@pytest.mark.parametrize(("text", "revision"), SEED_SYMBOLS)
+def test_seed_symbols_are_read_kept_and_printed_back_with_their_revision(text, revision):
+    # DOMAIN §7: a revision after a slash ("…/Conf.FinRep/Rev.") and "Conf.FinRep.Rev"
+    # without a number are revisions (the first); the original is the symbol without it.
+    symbol = DocumentSymbol.parse(text)
+
+    assert (str(symbol), symbol.revision) == (text, revision)
+    if revision is not None:
+        assert str(symbol.original()) == text[: text.rindex("Rev")].rstrip("/. ")

@@ -39,8 +39,13 @@ from tests.factories import (
 )
 from tests.factories.forums import CaseFactory, CasePresentationFactory
 
-AFTER_THE_MEETING = datetime.datetime(2027, 3, 1, 12, tzinfo=ZoneInfo("Europe/Zurich"))
-ON_THE_MEETING_DAY = datetime.datetime(2027, 2, 17, 18, tzinfo=ZoneInfo("Europe/Zurich"))
+GENEVA = ZoneInfo("Europe/Zurich")
+AFTER_THE_MEETING = datetime.datetime(2027, 3, 1, 12, tzinfo=GENEVA)
+ON_THE_MEETING_DAY = datetime.datetime(2027, 2, 17, 18, tzinfo=GENEVA)
+# The date the Chair circulates the text with: the States may object until its end.
+OBJECTIONS_BY = datetime.date(2027, 3, 15)
+LAST_EVENING = datetime.datetime(2027, 3, 15, 23, 30, tzinfo=GENEVA)
+DATE_PASSED = datetime.datetime(2027, 3, 16, 0, 5, tzinfo=GENEVA)
 
 
 @pytest.fixture
@@ -79,14 +84,21 @@ def forum(db):
     return f
 
 
-def _draft(f, text="Concealment in machinery is a recurring method.", based_on=()):
+def _draft(f, text="Concealment in machinery is a recurring method.", based_on=(), **kwargs):
     return briefing_draft(
         by=f.chair,
         meeting=f.meeting,
         audience=BriefingAudience.WGETI,
         text=text,
+        objections_due_on=OBJECTIONS_BY,
         based_on=based_on,
+        **kwargs,
     )
+
+
+def _state_on(briefing, moment, user=None):
+    with time_machine.travel(moment, tick=False):
+        return briefing_state(briefing, user)
 
 
 def _agree(user, briefing):
@@ -103,43 +115,126 @@ def test_states_that_took_part_are_those_whose_participants_attended(forum, afte
     assert set(taking_part_states(forum.meeting)) == {forum.austria, forum.thailand}
 
 
-def test_briefing_is_cleared_by_consensus_of_the_states_that_took_part(forum, after_the_meeting):
+def test_art22_briefing_is_cleared_when_the_date_passes_with_no_objection(forum, after_the_meeting):
+    # Consensus, not unanimity: neither Austria nor Thailand replied; silence agrees.
+    briefing = _draft(forum)
+    assert _state_on(briefing, LAST_EVENING) == BriefingState.CIRCULATED
+    assert _state_on(briefing, DATE_PASSED) == BriefingState.CLEARED
+
+
+def test_art22_every_agreement_does_not_clear_before_the_date(forum, after_the_meeting):
     briefing = _draft(forum)
     _agree(forum.austrian, briefing)
     _agree(forum.thai, briefing)
-    assert briefing_state(briefing) == BriefingState.CLEARED
+    assert briefing_state(briefing) == BriefingState.CIRCULATED
 
 
-def test_briefing_without_consensus_is_not_cleared(forum, after_the_meeting):
-    briefing = _draft(forum)
-    _agree(forum.austrian, briefing)
-    assert briefing_state(briefing) == BriefingState.DRAFT
-
-
-def test_standing_objection_blocks_the_briefing(forum, after_the_meeting):
+def test_art22_standing_objection_of_a_state_that_took_part_blocks_the_briefing(
+    forum, after_the_meeting
+):
     briefing = _draft(forum)
     _object(forum.thai, briefing)
     _agree(forum.austrian, briefing)
     assert briefing_state(briefing) == BriefingState.OBJECTED
+    assert _state_on(briefing, DATE_PASSED) == BriefingState.OBJECTED
 
 
-def test_withdrawing_the_objection_by_agreeing_clears_the_briefing(forum, after_the_meeting):
-    briefing = _draft(forum)
-    _object(forum.thai, briefing)
-    _agree(forum.austrian, briefing)
-    _agree(forum.thai, briefing)
-    assert BriefingPosition.objects.filter(briefing=briefing).count() == 2
-    assert briefing_state(briefing) == BriefingState.CLEARED
-
-
-def test_presenting_state_that_did_not_take_part_blocks_a_briefing_based_on_its_case(
+def test_art22_withdrawing_the_objection_clears_the_briefing_after_the_date(
     forum, after_the_meeting
 ):
+    briefing = _draft(forum)
+    _object(forum.thai, briefing)
+    _agree(forum.thai, briefing)
+    assert BriefingPosition.objects.filter(briefing=briefing).count() == 1
+    assert _state_on(briefing, DATE_PASSED) == BriefingState.CLEARED
+
+
+def test_art22_objection_after_the_date_is_refused(forum, after_the_meeting):
+    briefing = _draft(forum)
+    with time_machine.travel(DATE_PASSED, tick=False), pytest.raises(ValidationError) as refusal:
+        _object(forum.thai, briefing)
+    assert refusal.value.message_dict == {
+        "position": ["Objections to this text were due by 15 March 2027."]
+    }
+    assert BriefingPosition.objects.count() == 0
+
+
+def test_art22_objection_on_the_last_evening_is_taken(forum, after_the_meeting):
+    briefing = _draft(forum)
+    with time_machine.travel(LAST_EVENING, tick=False):
+        _object(forum.thai, briefing)
+    assert _state_on(briefing, DATE_PASSED) == BriefingState.OBJECTED
+
+
+def test_art22_passage_attributable_to_a_state_needs_its_explicit_consent(forum, after_the_meeting):
+    briefing = _draft(forum, text="Austria traced the pistols through INTERPOL.")
+    assert list(briefing.attributable_to.all()) == [forum.austria]
+    # Austria's silence agrees to the briefing, not to being named in it.
+    assert _state_on(briefing, DATE_PASSED) == BriefingState.AWAITING_CONSENT
+    with time_machine.travel(DATE_PASSED, tick=False):
+        _agree(forum.austrian, briefing)
+    assert _state_on(briefing, DATE_PASSED) == BriefingState.CLEARED
+
+
+def test_art22_chair_declares_a_passage_attributable_to_a_state_the_text_does_not_name(
+    forum, after_the_meeting
+):
+    briefing = _draft(
+        forum, text="A State in Europe traced the pistols.", attributable_to=[forum.thailand]
+    )
+    assert states_named_without_consent(briefing) == [forum.thailand]
+    assert _state_on(briefing, DATE_PASSED) == BriefingState.AWAITING_CONSENT
+    _agree(forum.thai, briefing)
+    assert _state_on(briefing, DATE_PASSED) == BriefingState.CLEARED
+
+
+def test_art22_presenting_state_may_object_to_a_briefing_based_on_its_case(
+    forum, after_the_meeting
+):
+    # Germany presented without taking part; the text does not name it.
     briefing = _draft(forum, based_on=[forum.presentation])
     _agree(forum.austrian, briefing)
     _agree(forum.thai, briefing)
     _object(forum.german, briefing)
-    assert briefing_state(briefing) == BriefingState.OBJECTED
+    assert _state_on(briefing, DATE_PASSED) == BriefingState.OBJECTED
+
+
+def test_art22_states_see_open_then_not_cleared_never_the_objection(forum, after_the_meeting):
+    briefing = _draft(forum)
+    _object(forum.thai, briefing)
+    assert briefing_state(briefing, forum.austrian) == BriefingState.CIRCULATED
+    assert _state_on(briefing, DATE_PASSED, forum.austrian) == BriefingState.NOT_CLEARED
+    assert _state_on(briefing, DATE_PASSED, forum.chair) == BriefingState.OBJECTED
+
+
+def test_art22_without_recorded_attendance_a_briefing_is_not_cleared(forum, after_the_meeting):
+    Participation.objects.filter(meeting=forum.meeting).update(attended=False)
+    briefing = _draft(forum)
+    assert _state_on(briefing, DATE_PASSED) == BriefingState.NOT_CLEARED
+
+
+def test_art22_chair_circulates_with_a_date_not_past(forum, after_the_meeting):
+    with pytest.raises(ValidationError) as refusal:
+        _draft_due(forum, datetime.date(2027, 2, 28))
+    assert refusal.value.message_dict == {
+        "objections_due_on": ["The date by which the States may object cannot be past."]
+    }
+    with pytest.raises(ValidationError) as missing:
+        _draft_due(forum, None)
+    assert missing.value.message_dict == {
+        "objections_due_on": ["Give the date by which the States may object."]
+    }
+    assert Briefing.objects.count() == 0
+
+
+def _draft_due(f, due):
+    return briefing_draft(
+        by=f.chair,
+        meeting=f.meeting,
+        audience=BriefingAudience.CSP,
+        text="Trends.",
+        objections_due_on=due,
+    )
 
 
 def test_presenting_state_cannot_take_a_position_on_a_briefing_not_based_on_its_case(
@@ -151,22 +246,55 @@ def test_presenting_state_cannot_take_a_position_on_a_briefing_not_based_on_its_
     assert BriefingPosition.objects.count() == 0
 
 
-def test_state_that_did_not_take_part_cannot_record_a_position(forum, after_the_meeting):
-    briefing = _draft(forum)
-    with pytest.raises(PermissionDenied):
-        _agree(forum.irish, briefing)
-    assert BriefingPosition.objects.count() == 0
-
-
-def test_state_that_did_not_take_part_gets_404_on_the_position_form(
+def test_art22_state_that_did_not_take_part_can_neither_read_nor_block(
     forum, after_the_meeting, client
 ):
+    # Ireland was nominated but did not attend.
     briefing = _draft(forum)
-    response = sign_in(client, forum.irish).post(
-        reverse("dief:briefing_position", args=[briefing.pk]), {"position": "agree"}
+    with pytest.raises(PermissionDenied):
+        _object(forum.irish, briefing)
+    client = sign_in(client, forum.irish)
+    assert client.get(reverse("dief:briefing_detail", args=[briefing.pk])).status_code == 404
+    response = client.post(
+        reverse("dief:briefing_position", args=[briefing.pk]),
+        {"position": "object", "reason": "No."},
     )
     assert response.status_code == 404
     assert BriefingPosition.objects.count() == 0
+    assert _state_on(briefing, DATE_PASSED) == BriefingState.CLEARED
+
+
+def test_art22_objection_of_a_state_whose_attendance_was_struck_out_does_not_block(
+    forum, after_the_meeting
+):
+    briefing = _draft(forum)
+    _object(forum.thai, briefing)
+    Participation.objects.filter(meeting=forum.meeting, person=forum.thai).update(attended=False)
+    assert _state_on(briefing, DATE_PASSED) == BriefingState.CLEARED
+
+
+def test_art22_state_that_presented_another_case_does_not_read_the_briefing(
+    forum, after_the_meeting, client
+):
+    # Germany presented a case but did not take part; this briefing is not based on it.
+    briefing = _draft(forum)
+    response = sign_in(client, forum.german).get(
+        reverse("dief:briefing_detail", args=[briefing.pk])
+    )
+    assert response.status_code == 404
+
+
+def test_art22_nominations_close_when_the_meeting_ends(forum, time_machine):
+    from att_portal.meetings import services as meeting_services
+
+    time_machine.move_to(datetime.datetime(2027, 2, 1, 10, tzinfo=GENEVA))
+    meeting_services.meeting_invitations_issue(by=SecretariatUserFactory(), meeting=forum.meeting)
+    focal = UserFactory(state=forum.ireland)
+    RoleAssignmentFactory(user=focal, role=Role.FOCAL_POINT)
+    time_machine.move_to(datetime.datetime(2027, 2, 18, 9, tzinfo=GENEVA))
+    with pytest.raises(ValidationError):
+        meeting_services.participant_nominate(by=focal, meeting=forum.meeting, person=focal)
+    assert set(taking_part_states(forum.meeting)) == {forum.austria, forum.thailand}
 
 
 def test_objection_needs_a_reason(forum, after_the_meeting):
@@ -194,6 +322,7 @@ def test_only_the_chair_drafts(forum, after_the_meeting):
             meeting=forum.meeting,
             audience=BriefingAudience.CSP,
             text="Trends.",
+            objections_due_on=OBJECTIONS_BY,
             based_on=[],
         )
     assert Briefing.objects.count() == 0
@@ -217,22 +346,44 @@ def test_only_a_dief_meeting_is_briefed_on(forum, after_the_meeting):
     wgeti = MeetingFactory(starts_on=datetime.date(2027, 2, 1), ends_on=datetime.date(2027, 2, 2))
     with pytest.raises(ValidationError):
         briefing_draft(
-            by=forum.chair, meeting=wgeti, audience=BriefingAudience.CSP, text="x", based_on=[]
+            by=forum.chair,
+            meeting=wgeti,
+            audience=BriefingAudience.CSP,
+            text="x",
+            objections_due_on=OBJECTIONS_BY,
+            based_on=[],
         )
 
 
 def test_new_revision_voids_agreements_but_an_objection_stands(forum, after_the_meeting):
-    briefing = _draft(forum)
+    briefing = _draft(forum, text="Austria traced the pistols.")
     _agree(forum.austrian, briefing)
     _object(forum.thai, briefing)
-    briefing = briefing_revise(by=forum.chair, briefing=briefing, text="A shorter text.")
-    assert briefing.revision == 2
-    assert briefing_state(briefing) == BriefingState.OBJECTED
+    briefing = briefing_revise(
+        by=forum.chair,
+        briefing=briefing,
+        text="Austria traced the pistols quickly.",
+        objections_due_on=datetime.date(2027, 3, 20),
+    )
+    assert (briefing.revision, briefing.objections_due_on) == (2, datetime.date(2027, 3, 20))
+    after = datetime.datetime(2027, 3, 21, 9, tzinfo=GENEVA)
+    assert _state_on(briefing, after) == BriefingState.OBJECTED
     _agree(forum.thai, briefing)
-    # Austria agreed to revision 1 only: no consensus on revision 2 yet.
-    assert briefing_state(briefing) == BriefingState.DRAFT
+    # Austria consented to revision 1 only: the passage about it waits for its consent.
+    assert _state_on(briefing, after) == BriefingState.AWAITING_CONSENT
     _agree(forum.austrian, briefing)
-    assert briefing_state(briefing) == BriefingState.CLEARED
+    assert _state_on(briefing, after) == BriefingState.CLEARED
+
+
+def test_art22_a_new_revision_needs_a_date_not_past(forum, after_the_meeting):
+    briefing = _draft(forum)
+    with time_machine.travel(DATE_PASSED, tick=False), pytest.raises(ValidationError) as refusal:
+        briefing_revise(by=forum.chair, briefing=briefing, text="Another text.")
+    assert refusal.value.message_dict == {
+        "objections_due_on": ["The date by which the States may object cannot be past."]
+    }
+    briefing.refresh_from_db()
+    assert briefing.revision == 1
 
 
 def test_saving_the_same_text_keeps_the_revision(forum, after_the_meeting):
@@ -287,6 +438,7 @@ def test_agreement_to_an_earlier_revision_is_not_consent_to_be_named(forum, afte
     briefing = _draft(forum, text="Austria presented.")
     _agree(forum.austrian, briefing)
     briefing = briefing_revise(by=forum.chair, briefing=briefing, text="Austria and Thailand.")
+    assert briefing.objections_due_on == OBJECTIONS_BY
     assert states_named_without_consent(briefing) == [forum.austria, forum.thailand]
 
 
@@ -310,12 +462,16 @@ def _demo_briefing():
 
 
 @pytest.mark.django_db
-def test_demo_briefing_waits_for_thailand_and_mexico(demo_users):
+def test_demo_briefing_is_open_for_objections_and_austria_consented(demo_users):
     briefing = _demo_briefing()
-    assert briefing_state(briefing) == BriefingState.DRAFT
+    assert briefing_state(briefing) == BriefingState.CIRCULATED
+    assert list(briefing.attributable_to.values_list("country", flat=True)) == ["AT"]
     assert list(briefing.positions.values_list("state__country", "position")) == [
         ("AT", Position.AGREE)
     ]
+    with time_machine.travel(briefing.objections_due_on + datetime.timedelta(days=1), tick=False):
+        # Thailand and Mexico stayed silent: consensus.
+        assert briefing_state(briefing) == BriefingState.CLEARED
 
 
 @pytest.mark.django_db
@@ -383,7 +539,7 @@ def test_chair_drafting_before_the_meeting_ends_sees_the_refusal(client_for, dem
     meeting = dief_meeting_ahead()
     response = client_for("dief-chair").post(
         reverse("dief:briefing_new", args=[meeting.pk]),
-        {"audience": "CSP", "text": "Trends."},
+        {"audience": "CSP", "text": "Trends.", "objections_due_on": "2099-01-01"},
     )
     assert response.status_code == 200
     assert response.context["form"].non_field_errors() == [
@@ -395,14 +551,15 @@ def test_chair_drafting_before_the_meeting_ends_sees_the_refusal(client_for, dem
 @pytest.mark.django_db
 def test_chair_drafts_a_briefing_through_the_form(client_for, demo_users):
     meeting = Meeting.objects.get(title=REVIEW_MEETING)
+    due = datetime.date.today() + datetime.timedelta(days=10)
     response = client_for("dief-chair").post(
         reverse("dief:briefing_new", args=[meeting.pk]),
-        {"audience": "WGETI", "text": "Lessons on tracing."},
+        {"audience": "WGETI", "text": "Lessons on tracing.", "objections_due_on": due.isoformat()},
     )
     briefing = Briefing.objects.get(meeting=meeting, audience="WGETI")
     assert response.status_code == 302
     assert response["Location"] == reverse("dief:briefing_detail", args=[briefing.pk])
-    assert briefing.text == "Lessons on tracing."
+    assert (briefing.text, briefing.objections_due_on) == ("Lessons on tracing.", due)
 
 
 @pytest.mark.django_db
@@ -410,7 +567,11 @@ def test_chair_edits_the_text_into_a_new_revision(client_for, demo_users):
     briefing = _demo_briefing()
     response = client_for("dief-chair").post(
         reverse("dief:briefing_edit", args=[briefing.pk]),
-        {"audience": "CSP", "text": "A new text."},
+        {
+            "audience": "CSP",
+            "text": "A new text.",
+            "objections_due_on": briefing.objections_due_on.isoformat(),
+        },
     )
     briefing.refresh_from_db()
     assert response.status_code == 302
@@ -440,3 +601,30 @@ def test_briefing_list_makes_the_same_queries_for_1_and_200_briefings(
     with django_assert_num_queries(len(one)):
         response = client.get(url)
     assert len(response.context["rows"]) == 200
+
+
+def test_art22_migration_keeps_unanimous_briefings_cleared_and_leaves_others_to_circulate(
+    forum, after_the_meeting
+):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("forums.migrations.0007_briefings_cleared_by_consensus")
+    unanimous = _draft(forum, text="Austria traced the pistols.")
+    partial = _draft(forum)
+    for briefing in (unanimous, partial):
+        _agree(forum.austrian, briefing)
+    _agree(forum.thai, unanimous)
+    Briefing.objects.update(objections_due_on=None)
+    Briefing.attributable_to.through.objects.all().delete()
+
+    migration.circulate_existing_briefings(apps, None)
+
+    unanimous.refresh_from_db()
+    partial.refresh_from_db()
+    assert unanimous.objections_due_on == datetime.date(2027, 3, 1)
+    assert list(unanimous.attributable_to.all()) == [forum.austria]
+    assert partial.objections_due_on is None
+    assert _state_on(unanimous, DATE_PASSED) == BriefingState.CLEARED
+    assert _state_on(partial, DATE_PASSED) == BriefingState.DRAFT

@@ -21,7 +21,7 @@ from pypdf import PdfReader
 from att_portal.demo import _minimal_pdf
 from att_portal.directory.enums import Affiliation, AttStatus, StatusInstrument
 from att_portal.directory.models import StateStatusChange
-from forums.enums import AccessKind, Distribution
+from forums.enums import AccessKind, Distribution, Marking
 from forums.models import AccessRecord, Attachment, Case, PlatformItem
 from forums.services.shared import shared_item_save
 from forums.watermark import _font, script_runs
@@ -34,7 +34,12 @@ from tests.factories import (
     StateFactory,
     UserFactory,
 )
-from tests.factories.forums import CaseFactory, CasePresentationFactory, ExpertAdmissionFactory
+from tests.factories.forums import (
+    CaseFactory,
+    CasePresentationFactory,
+    ExpertAdmissionFactory,
+    PlatformItemFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -179,13 +184,60 @@ def test_narrowing_without_naming_a_state_is_refused_and_saves_nothing(people):
     assert Case.objects.count() == 0
 
 
-def test_a_case_without_a_category_is_refused(people):
+def test_art19_a_case_may_have_no_category_and_a_free_subject(people):
     data = {key: value for key, value in CASE_FORM.items() if key != "categories"}
+    data["other_subject"] = "Misuse of a humanitarian exemption"
 
     response = client(people["provider"]).post(reverse("dief:case_new"), data)
 
-    assert response.context["form"].errors["categories"] == ["This field is required."]
-    assert Case.objects.count() == 0
+    case = Case.objects.get()
+    assert response.status_code == 302
+    assert (list(case.categories.all()), case.other_subject) == (
+        [],
+        "Misuse of a humanitarian exemption",
+    )
+    page = client(people["named"]).get(reverse("dief:case_detail", args=[case.pk]))
+    assert b"Misuse of a humanitarian exemption" in page.content
+
+
+def test_art13_a_platform_item_may_have_a_free_subject_besides_categories(people):
+    response = client(people["provider"]).post(
+        reverse("dief:item_new"),
+        {
+            "title": "Ammunition lots",
+            "summary": "s",
+            "information": "i",
+            "distribution": "all",
+            "categories": ["d"],
+            "other_subject": "Ammunition marking",
+        },
+    )
+
+    item = PlatformItem.objects.get()
+    assert response.status_code == 302
+    assert ([c.code for c in item.categories.all()], item.other_subject) == (
+        ["d"],
+        "Ammunition marking",
+    )
+    found = client(people["named"]).get(reverse("dief:item_list"), {"q": "marking"})
+    assert [i.title for i in found.context["page"]] == ["Ammunition lots"]
+
+
+def test_art19_the_model_accepts_an_item_without_a_category(people):
+    case = CaseFactory.build(provider=people["provider"])
+
+    saved = shared_item_save(by=people["provider"], item=case, categories=[])
+
+    assert Case._meta.get_field("categories").blank is True
+    assert saved.categories.count() == 0
+
+
+def test_art16_no_marking_forbids_sharing_with_national_authorities(people):
+    response = client(people["provider"]).get(reverse("dief:case_new"))
+
+    assert Marking.values == ["confidential"]
+    assert "marking" not in response.context["form"].fields
+    assert b"national authorities" in response.content
 
 
 def test_only_the_providing_state_edits_its_case(people):
@@ -638,3 +690,23 @@ def test_case_pdf_renders_in_chinese_and_arabic(language, label, people):
 
     text = PdfReader(io.BytesIO(response.content)).pages[0].extract_text()
     assert label in text
+
+
+def test_art16_items_marked_not_to_be_shared_with_national_authorities_become_confidential(
+    people,
+):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("forums.migrations.0005_no_marking_against_national_authorities")
+    case = CaseFactory(provider=people["provider"])
+    item = PlatformItemFactory(provider=people["provider"])
+    Case.objects.filter(pk=case.pk).update(marking="strictly_confidential")
+    PlatformItem.objects.filter(pk=item.pk).update(marking="strictly_confidential")
+
+    migration.to_confidential(apps, None)
+
+    case.refresh_from_db()
+    item.refresh_from_db()
+    assert (case.marking, item.marking) == ("confidential", "confidential")

@@ -1,5 +1,7 @@
 """Disclosure challenges (ToR art. 15): raised bilaterally by a participant, the Chair or
-the Secretariat; answered once by the challenged State; seen by the two parties only."""
+the Secretariat against any participant, non-state experts included; answered once by the
+challenged participant, with remedial measures only when it acknowledges a disclosure;
+seen by the two parties only."""
 
 from __future__ import annotations
 
@@ -178,16 +180,21 @@ def test_the_challenged_state_answers(people, challenge, django_capture_on_commi
     with django_capture_on_commit_callbacks(execute=True):
         response = client(people["challenged"]).post(
             reverse("dief:challenge_answer", args=[challenge.pk]),
-            {"explanation": "A note was forwarded.", "remedial_measures": "Withdrawn."},
+            {
+                "explanation": "A note was forwarded.",
+                "disclosure_acknowledged": "yes",
+                "remedial_measures": "Withdrawn.",
+            },
         )
 
     challenge.refresh_from_db()
     assert response.status_code == 302
-    assert (challenge.explanation, challenge.remedial_measures, challenge.answered_by) == (
-        "A note was forwarded.",
-        "Withdrawn.",
-        people["challenged"],
-    )
+    assert (
+        challenge.explanation,
+        challenge.disclosure_acknowledged,
+        challenge.remedial_measures,
+        challenge.answered_by,
+    ) == ("A note was forwarded.", True, "Withdrawn.", people["challenged"])
     mail = OutboxMail.objects.get()
     assert mail.recipient == people["challenger"]
     assert "forwarded" not in mail.body_text
@@ -204,23 +211,69 @@ def test_the_challenger_cannot_answer(people, challenge):
     assert challenge.answered_at is None
 
 
-def test_answer_needs_explanation_and_measures(people, challenge):
+def test_answer_needs_an_explanation_and_whether_a_disclosure_occurred(people, challenge):
     response = client(people["challenged"]).post(
         reverse("dief:challenge_answer", args=[challenge.pk]), {}
     )
 
     assert response.status_code == 200
-    assert response.context["form"].errors.keys() == {"explanation", "remedial_measures"}
+    assert response.context["form"].errors.keys() == {"explanation", "disclosure_acknowledged"}
+
+
+def test_art15_no_remedial_measures_are_asked_when_no_disclosure_is_acknowledged(people, challenge):
+    response = client(people["challenged"]).post(
+        reverse("dief:challenge_answer", args=[challenge.pk]),
+        {"explanation": "Nothing left our ministry.", "disclosure_acknowledged": "no"},
+    )
+
+    challenge.refresh_from_db()
+    assert response.status_code == 302
+    assert (
+        challenge.explanation,
+        challenge.disclosure_acknowledged,
+        challenge.remedial_measures,
+    ) == ("Nothing left our ministry.", False, "")
+
+
+@pytest.mark.parametrize(
+    ("acknowledged", "measures", "error"),
+    [
+        (True, "", "State the remedial measures taken."),
+        (False, "Withdrawn.", "Remedial measures go with an acknowledged disclosure only."),
+    ],
+)
+def test_art15_remedial_measures_go_with_an_acknowledged_disclosure_only(
+    people, challenge, acknowledged, measures, error
+):
+    with pytest.raises(ValidationError) as raised:
+        challenge_answer(
+            by=people["challenged"],
+            challenge=challenge,
+            explanation="x",
+            disclosure_acknowledged=acknowledged,
+            remedial_measures=measures,
+        )
+
+    assert raised.value.message_dict == {"remedial_measures": [error]}
+    challenge.refresh_from_db()
+    assert challenge.answered_at is None
 
 
 def test_answering_twice_is_refused(people, challenge):
     challenge_answer(
-        by=people["challenged"], challenge=challenge, explanation="x", remedial_measures="y"
+        by=people["challenged"],
+        challenge=challenge,
+        explanation="x",
+        disclosure_acknowledged=True,
+        remedial_measures="y",
     )
 
     with pytest.raises(ValidationError) as raised:
         challenge_answer(
-            by=people["challenged"], challenge=challenge, explanation="z", remedial_measures="w"
+            by=people["challenged"],
+            challenge=challenge,
+            explanation="z",
+            disclosure_acknowledged=False,
         )
 
     assert raised.value.messages == ["This challenge has already been answered."]
@@ -236,7 +289,11 @@ def test_answer_to_a_secretariat_challenge_reaches_the_person_who_raised_it(
     )
     with django_capture_on_commit_callbacks(execute=True):
         challenge_answer(
-            by=people["challenged"], challenge=challenge, explanation="x", remedial_measures="y"
+            by=people["challenged"],
+            challenge=challenge,
+            explanation="x",
+            disclosure_acknowledged=True,
+            remedial_measures="y",
         )
 
     assert (
@@ -260,6 +317,89 @@ def test_an_item_the_challenged_state_cannot_see_is_not_named_to_it(people):
 
     assert page.context["subject"] is None
     assert case.title.encode() not in page.content
+
+
+@pytest.fixture
+def expert(people):
+    """A non-state expert admitted to a presentation at a meeting now over."""
+    import datetime
+
+    from tests.factories import DiefMeetingFactory
+    from tests.factories.forums import CasePresentationFactory, ExpertAdmissionFactory
+
+    over = DiefMeetingFactory(
+        starts_on=datetime.date(2024, 2, 22), ends_on=datetime.date(2024, 2, 22)
+    )
+    case = CaseFactory(provider=people["challenger"])
+    admission = ExpertAdmissionFactory(
+        presentation=CasePresentationFactory(case=case, meeting=over)
+    )
+    return admission.expert
+
+
+def test_art15_a_non_state_expert_may_be_challenged_and_answers_after_the_meeting(
+    people, expert, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        raised = client(people["challenger"]).post(
+            reverse("dief:challenge_new"),
+            {"challenged_expert": expert.pk, "description": "Our case was quoted in a talk."},
+        )
+    challenge = DisclosureChallenge.objects.get()
+    expert_client = client(expert)
+    listing = expert_client.get(reverse("dief:challenge_list"))
+    answered = expert_client.post(
+        reverse("dief:challenge_answer", args=[challenge.pk]),
+        {
+            "explanation": "I quoted it by mistake.",
+            "disclosure_acknowledged": "yes",
+            "remedial_measures": "The recording was taken down.",
+        },
+    )
+
+    challenge.refresh_from_db()
+    assert raised.status_code == 302
+    assert (challenge.challenged_state, challenge.challenged_expert) == (None, expert)
+    assert OutboxMail.objects.get(key__contains=":raised:").recipient == expert
+    assert list(listing.context["challenges"]) == [challenge]
+    assert answered.status_code == 302
+    assert (challenge.answered_by, challenge.remedial_measures) == (
+        expert,
+        "The recording was taken down.",
+    )
+    assert (
+        client(people["third"])
+        .get(reverse("dief:challenge_detail", args=[challenge.pk]))
+        .status_code
+        == 404
+    )
+
+
+def test_a_challenge_names_one_state_or_one_expert(people, expert):
+    with pytest.raises(ValidationError) as raised:
+        challenge_raise(
+            by=people["challenger"],
+            challenged_state=people["challenged"].state,
+            challenged_expert=expert,
+            description="x",
+        )
+
+    assert raised.value.messages == ["Challenge one State or one non-state expert."]
+
+
+def test_a_person_never_admitted_as_an_expert_cannot_be_challenged_as_one(people):
+    with pytest.raises(ValidationError) as raised:
+        challenge_raise(by=people["challenger"], challenged_expert=people["ngo"], description="x")
+
+    assert raised.value.message_dict == {
+        "challenged_expert": ["Only a non-state expert invited to the forum can be challenged."]
+    }
+
+
+def test_the_expert_undertaking_binds_the_expert_to_answer_a_challenge():
+    from forums.forms import UndertakingForm
+
+    assert "answer any challenge" in str(UndertakingForm().fields["accept"].label)
 
 
 @pytest.mark.parametrize("count", [1, 200])

@@ -142,9 +142,9 @@ def test_a_third_state_never_learns_that_another_state_objected(demo, client_for
 
     assert client_for("dief-chair").get(url).context["state"] == BriefingState.OBJECTED
     austria = client_for("delegate-sp")
-    assert austria.get(url).context["state"] == BriefingState.DRAFT
+    assert austria.get(url).context["state"] == BriefingState.CIRCULATED
     rows = austria.get(reverse("dief:briefing_list")).context["rows"]
-    assert [state for _briefing, state in rows] == [BriefingState.DRAFT]
+    assert [state for _briefing, state in rows] == [BriefingState.CIRCULATED]
     assert "Objected" not in austria.get(url).content.decode()
 
 

@@ -156,34 +156,73 @@ def test_bad_proposal_shows_errors_and_saves_nothing(w):
     assert ExpertProposal.objects.count() == 0
 
 
-def test_only_the_presenting_state_may_propose_an_expert(w):
+def test_art8_every_state_party_and_signatory_may_open_the_proposal_form(w):
     url = reverse("dief:expert_proposal_new", args=[w["presentation"].pk])
 
     with at(2027, 1, 5):
         got = statuses(w, url, ROLES)
 
+    # The Chair of the fixture is a delegate of a State Party; the Secretariat proposes
+    # nobody; observers and organisations never enter the forum.
     assert got == {
         "proposer": 200,
-        "objector": 403,
-        "third": 403,
-        "signatory": 403,
-        "chair": 403,
+        "objector": 200,
+        "third": 200,
+        "signatory": 200,
+        "chair": 200,
         "secretariat": 403,
         "observer": 403,
         "ngo": 403,
     }
 
 
-def test_presentation_page_offers_the_proposal_to_the_presenting_state_only(w):
+def test_art8_presentation_page_offers_the_proposal_to_every_state_party_and_signatory(w):
     url = reverse("dief:presentation_detail", args=[w["presentation"].pk])
     link = reverse("dief:expert_proposal_new", args=[w["presentation"].pk])
 
     with at(2027, 1, 5):
-        mine = client(w["proposer"]).get(url).content.decode()
-        theirs = client(w["third"]).get(url).content.decode()
+        pages = {
+            role: client(w[role]).get(url).content.decode()
+            for role in ("proposer", "third", "signatory", "secretariat")
+        }
 
-    assert link in mine
-    assert link not in theirs
+    assert {role: link in page for role, page in pages.items()} == {
+        "proposer": True,
+        "third": True,
+        "signatory": True,
+        "secretariat": False,
+    }
+
+
+def test_art8_a_signatory_proposes_an_expert_for_another_states_presentation(w):
+    url = reverse("dief:expert_proposal_new", args=[w["presentation"].pk])
+
+    with at(2027, 1, 5):
+        response = client(w["signatory"]).post(url, EXPERT)
+
+    proposal = ExpertProposal.objects.get()
+    assert response.status_code == 302
+    assert (proposal.proposing_state, proposal.proposed_by, proposal.purpose) == (
+        w["signatory"].state,
+        w["signatory"],
+        "To explain the tracing of the pistols.",
+    )
+    with at(2027, 1, 6):
+        pages = {
+            role: client(w[role]).get(reverse("dief:expert_proposal_detail", args=[proposal.pk]))
+            for role in ("signatory", "proposer", "secretariat")
+        }
+    # Before circulation: the proposing State and the Secretariat; the presenting State
+    # sees it once it is circulated, as every State Party does.
+    assert {role: page.status_code for role, page in pages.items()} == {
+        "signatory": 200,
+        "proposer": 404,
+        "secretariat": 200,
+    }
+    assert (
+        f'<dt class="col-sm-3">Proposing State</dt><dd class="col-sm-9">{w["signatory"].state}'
+        in pages["secretariat"].content.decode()
+    )
 
 
 def test_proposal_reaches_only_the_secretariat_and_the_proposing_state_before_circulation(w):
@@ -261,8 +300,8 @@ def test_proposal_page_states_its_dates_in_sentences(w):
         "The silence procedure runs for 5 days from the circulation of the proposal." in procedure
     )
     assert (
-        "An objection still unresolved on 28 January 2027 goes to the States Parties "
-        "participating in the meeting for a procedural decision." in procedure
+        "An objection still unresolved at the end of 28 January 2027, Geneva time, goes to "
+        "the States Parties participating in the meeting for a procedural decision." in procedure
     )
 
 
@@ -495,6 +534,7 @@ def test_list_query_count_does_not_grow(w, count, django_assert_num_queries):
         [
             ExpertProposal(
                 presentation=w["presentation"],
+                proposing_state=w["proposer"].state,
                 proposed_by=w["proposer"],
                 circulated_at=circulated_at,
                 circulated_by=w["secretariat"],

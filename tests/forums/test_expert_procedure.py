@@ -139,7 +139,7 @@ def test_silence_procedure_approves_the_expert_without_objection(
     with at(2026, 12, 8, 1), django_capture_on_commit_callbacks(execute=True):
         acted = expert_procedures_advance()
 
-    assert acted == {"closed": 1, "referred": 0, "reminded": 0}
+    assert acted == {"uncirculated": 0, "closed": 1, "referred": 0, "reminded": 0}
     admission = ExpertAdmission.objects.get(proposal=proposal)
     expert = admission.expert
     assert (expert.email, expert.affiliation, expert.organisation.name) == (
@@ -232,6 +232,16 @@ def test_objection_after_the_silence_period_is_refused(world):
     assert proposal.objections.count() == 0
 
 
+def test_art8_an_objection_without_reasons_is_recorded(world):
+    proposal = circulated(world)
+
+    with at(2026, 12, 3):
+        objection = expert_objection_raise(by=world["objector"], proposal=proposal, reasons="  ")
+
+    assert (objection.reasons, objection.state) == ("", world["objector"].state)
+    assert state_on(proposal, (2026, 12, 8)) == ProcedureState.IN_CONSULTATION
+
+
 def test_objection_by_a_signatory_is_refused(world):
     proposal = circulated(world)
 
@@ -260,7 +270,7 @@ def test_only_the_two_states_write_in_the_consultation(world):
 # -- Referral and procedural decision -----------------------------------------------------
 
 
-def test_objection_unresolved_at_day_minus_20_is_referred_once(
+def test_art8_objection_unresolved_at_the_end_of_day_minus_20_is_referred_once(
     world, django_capture_on_commit_callbacks
 ):
     objection = objected(world)
@@ -270,13 +280,18 @@ def test_objection_unresolved_at_day_minus_20_is_referred_once(
         Participation.objects.create(meeting=world["meeting"], person=person, nominated_by=person)
     with at(2026, 12, 8):
         expert_procedures_advance()
-    assert state_on(proposal, (2027, 1, 27)) == ProcedureState.IN_CONSULTATION
-    with at(2027, 1, 27):
+    # Day S − 20 is 28 January: all of it, to its last hour in Geneva, is still for the
+    # two States to resolve the objection.
+    assert state_on(proposal, (2027, 1, 28, 0)) == ProcedureState.IN_CONSULTATION
+    assert state_on(proposal, (2027, 1, 28, 23)) == ProcedureState.IN_CONSULTATION
+    with at(2027, 1, 28, 0):
         assert expert_procedures_advance()["referred"] == 0
-    assert state_on(proposal, (2027, 1, 28, 0)) == ProcedureState.REFERRED
+    with at(2027, 1, 28, 23):
+        assert expert_procedures_advance()["referred"] == 0
+    assert state_on(proposal, (2027, 1, 29, 0)) == ProcedureState.REFERRED
     OutboxMail.objects.all().delete()
 
-    with at(2027, 1, 28, 1), django_capture_on_commit_callbacks(execute=True):
+    with at(2027, 1, 29, 1), django_capture_on_commit_callbacks(execute=True):
         first = expert_procedures_advance()
         second = expert_procedures_advance()
 
@@ -290,7 +305,7 @@ def test_objection_unresolved_at_day_minus_20_is_referred_once(
 def test_procedural_decision_recorded_approves_or_not(world):
     objection = objected(world)
     proposal = objection.proposal
-    with at(2027, 1, 28):
+    with at(2027, 1, 29):
         expert_procedure_refer(proposal_id=proposal.pk)
     with at(2027, 2, 1):
         expert_decision_record(
@@ -356,17 +371,64 @@ def test_proposal_later_than_30_days_before_the_meeting_is_refused(world):
     assert proposed(world, when=(2027, 1, 18, 23)).pk
 
 
-def test_only_the_presenting_state_proposes(world):
-    with at(2026, 12, 1), pytest.raises(PermissionDenied):
-        expert_proposal_submit(
-            by=world["other_party"],
+def test_art8_any_state_party_or_signatory_proposes_an_expert_and_observers_do_not(world):
+    def propose(by, email):
+        return expert_proposal_submit(
+            by=by,
             presentation=world["presentation"],
             expert_name="X",
-            expert_email="x@example.org",
+            expert_email=email,
             expert_affiliation="Y",
             expertise="Z",
-            purpose="W",
+            purpose="To explain the tracing.",
         )
+
+    observer = UserFactory(state=StateFactory(status=AttStatus.NON_SIGNATORY))
+    with at(2026, 12, 1):
+        by_party = propose(world["other_party"], "x@example.org")
+        by_signatory = propose(world["signatory"], "y@example.org")
+        with pytest.raises(PermissionDenied):
+            propose(observer, "z@example.org")
+        with pytest.raises(PermissionDenied):
+            propose(world["secretariat"], "w@example.org")
+
+    assert [(p.proposing_state, p.proposed_by) for p in (by_party, by_signatory)] == [
+        (world["other_party"].state, world["other_party"]),
+        (world["signatory"].state, world["signatory"]),
+    ]
+    assert ExpertProposal.objects.count() == 2
+
+
+def test_art8_the_consultation_is_with_the_proposing_state_not_the_presenting_state(
+    world, django_capture_on_commit_callbacks
+):
+    with at(2026, 12, 1):
+        proposal = expert_proposal_submit(
+            by=world["signatory"],
+            presentation=world["presentation"],
+            expert_name="Claire Martin",
+            expert_email="claire.martin@example.org",
+            expert_affiliation="Institute for Tracing Studies",
+            expertise="Tracing.",
+            purpose="To explain the tracing results.",
+        )
+    OutboxMail.objects.all().delete()
+    with at(2026, 12, 2), django_capture_on_commit_callbacks(execute=True):
+        expert_proposal_circulate(by=world["secretariat"], proposal=proposal)
+    circulated_to = set(
+        OutboxMail.objects.filter(key__contains=":circulated:").values_list("recipient", flat=True)
+    )
+    with at(2026, 12, 3):
+        objection = expert_objection_raise(by=world["objector"], proposal=proposal, reasons="")
+        consultation_message_post(by=world["signatory"], objection=objection, body="Why?")
+        with pytest.raises(Http404):  # the presenting State is not a party to it
+            consultation_message_post(by=world["proposer"], objection=objection, body="Me?")
+
+    # Every State Party, and the proposing signatory; the presenting State is one of the
+    # States Parties.
+    assert circulated_to == {
+        world[role].pk for role in ("proposer", "objector", "other_party", "signatory")
+    }
 
 
 def test_tasks_do_nothing_for_a_procedure_already_closed_or_decided(world):
@@ -383,8 +445,66 @@ def test_tasks_do_nothing_for_a_procedure_already_closed_or_decided(world):
             decided_on=day(2, 1),
         )
         assert expert_procedure_refer(proposal_id=proposal.pk) is False
-        assert expert_procedures_advance() == {"closed": 0, "referred": 0, "reminded": 0}
+        assert expert_procedures_advance() == {
+            "uncirculated": 0,
+            "closed": 0,
+            "referred": 0,
+            "reminded": 0,
+        }
     assert ExpertProposal.objects.get(pk=proposal.pk).referred_at is None
+
+
+def test_art8_a_withdrawal_late_on_day_minus_20_resolves_the_objection_and_nothing_is_referred(
+    world, django_capture_on_commit_callbacks
+):
+    objection = objected(world)
+    proposal = objection.proposal
+    with at(2027, 1, 28, 0), django_capture_on_commit_callbacks(execute=True):
+        expert_procedures_advance()  # the hourly scan at the start of day S − 20
+    with at(2027, 1, 28, 22), django_capture_on_commit_callbacks(execute=True):
+        expert_objection_withdraw(by=world["objector"], objection=objection)
+    with at(2027, 1, 29, 1), django_capture_on_commit_callbacks(execute=True):
+        acted = expert_procedures_advance()
+
+    proposal.refresh_from_db()
+    assert acted["referred"] == 0
+    assert proposal.referred_at is None
+    assert state_on(proposal, (2027, 1, 29)) == ProcedureState.APPROVED_AFTER_CONSULTATION
+    assert ExpertAdmission.objects.filter(proposal=proposal).count() == 1
+    assert not OutboxMail.objects.filter(key__contains=":referred:").exists()
+
+
+def test_art8_the_secretariat_is_reminded_the_same_day_of_a_proposal_left_uncirculated(
+    world, django_capture_on_commit_callbacks
+):
+    second_officer = SecretariatUserFactory()
+    proposal = proposed(world, when=(2026, 12, 1, 9))
+
+    with at(2026, 12, 1, 10), django_capture_on_commit_callbacks(execute=True):
+        first = expert_procedures_advance()
+        again = expert_procedures_advance()  # the next hour: no second reminder that day
+    with at(2026, 12, 2, 10), django_capture_on_commit_callbacks(execute=True):
+        next_day = expert_procedures_advance()
+        expert_proposal_circulate(by=world["secretariat"], proposal=proposal)
+    with at(2026, 12, 3, 10), django_capture_on_commit_callbacks(execute=True):
+        circulated_since = expert_procedures_advance()
+
+    officers = (world["secretariat"], second_officer)
+    assert (first["uncirculated"], again["uncirculated"]) == (1, 1)
+    assert (next_day["uncirculated"], circulated_since["uncirculated"]) == (1, 0)
+    assert set(
+        OutboxMail.objects.filter(key__contains=":uncirculated").values_list("key", flat=True)
+    ) == {
+        f"dief-expert:{proposal.pk}:uncirculated:{day}:{officer.pk}"
+        for day in ("2026-12-01", "2026-12-02")
+        for officer in officers
+    }
+    reminder = OutboxMail.objects.get(
+        key=f"dief-expert:{proposal.pk}:uncirculated:2026-12-01:{world['secretariat'].pk}"
+    )
+    assert reminder.subject == "ATT Portal: a proposed non-state expert awaits circulation (DIEF)"
+    assert "circulate it to all States Parties immediately (ToR art. 8)" in reminder.body_text
+    assert "Claire" not in reminder.body_text + reminder.subject
 
 
 def test_a_late_scheduler_catches_up_close_and_referral_in_one_run(world):
@@ -393,7 +513,7 @@ def test_a_late_scheduler_catches_up_close_and_referral_in_one_run(world):
     with at(2027, 1, 30):
         acted = expert_procedures_advance()
 
-    assert acted == {"closed": 1, "referred": 1, "reminded": 0}
+    assert acted == {"uncirculated": 0, "closed": 1, "referred": 1, "reminded": 0}
     proposal.refresh_from_db()
     assert proposal.silence_closed_at is not None
     assert proposal.referred_at is not None

@@ -181,17 +181,18 @@ def test_intention_on_an_issued_agenda_adds_the_item_and_returns_it_to_draft(wor
 
 
 def test_intention_after_the_agenda_is_adopted_is_refused_naming_the_date_and_article(world):
+    # Adopted by the meeting at its opening (ToR art. 11).
     Agenda.objects.filter(pk=world["agenda"].pk).update(
         state=AgendaState.ADOPTED,
-        adopted_at=datetime.datetime(2027, 1, 20, 10, tzinfo=ZURICH),
+        adopted_at=datetime.datetime(2027, 2, 17, 10, tzinfo=ZURICH),
     )
 
-    with at(2027, 1, 25), pytest.raises(ValidationError) as error:
+    with at(2027, 2, 17, 14), pytest.raises(ValidationError) as error:
         presentation_intend(by=world["presenter"], case=world["case"], meeting=world["meeting"])
 
     assert error.value.messages == [
         "Intentions to present a case at this meeting closed when its draft agenda was "
-        "adopted on 20 January 2027 (ToR art. 11)."
+        "adopted on 17 February 2027 (ToR art. 11)."
     ]
     assert CasePresentation.objects.count() == 0
 
@@ -436,9 +437,9 @@ def test_presentation_new_records_the_intention_and_shows_the_adoption_refusal(w
     with at(2026, 12, 2):
         page = client_of(world["presenter"]).get(reverse("dief:presentation_new", args=[other.pk]))
     Agenda.objects.filter(pk=world["agenda"].pk).update(
-        state=AgendaState.ADOPTED, adopted_at=datetime.datetime(2027, 1, 20, 10, tzinfo=ZURICH)
+        state=AgendaState.ADOPTED, adopted_at=datetime.datetime(2027, 2, 17, 10, tzinfo=ZURICH)
     )
-    with at(2027, 1, 25):
+    with at(2027, 2, 17, 14):
         late = client_of(world["presenter"]).post(
             reverse("dief:presentation_new", args=[other.pk]), {"meeting": world["meeting"].pk}
         )
@@ -447,7 +448,7 @@ def test_presentation_new_records_the_intention_and_shows_the_adoption_refusal(w
     assert late.context["form"].errors == {
         "meeting": [
             "Intentions to present a case at this meeting closed when its draft agenda was "
-            "adopted on 20 January 2027 (ToR art. 11)."
+            "adopted on 17 February 2027 (ToR art. 11)."
         ]
     }
     assert CasePresentation.objects.count() == 1
@@ -592,3 +593,173 @@ def test_withdrawn_presentations_are_not_reminded(world):
     reminders_queue(today=D(2027, 2, 1))
 
     assert reminder_keys() == []
+
+
+# -- Issue 14: arts. 11 and 12 read again -----------------------------------------------------
+
+
+def test_art11_an_intention_before_any_meeting_goes_to_the_next_dief_meeting_once_created(
+    world,
+):
+    from forums.models import PresentationIntention
+    from forums.services.presentations import (
+        presentation_intend_next,
+        presentation_intention_withdraw,
+    )
+
+    withdrawn_case = CaseFactory(provider=world["presenter"], title="Withdrawn case")
+    with at(2026, 12, 1):
+        intention = presentation_intend_next(by=world["presenter"], case=world["case"])
+        dropped = presentation_intend_next(by=world["presenter"], case=withdrawn_case)
+        presentation_intention_withdraw(by=world["presenter"], intention=dropped)
+        with pytest.raises(ValidationError):  # one waiting intention per case
+            presentation_intend_next(by=world["presenter"], case=world["case"])
+    with at(2026, 12, 3):
+        past = DiefMeetingFactory(starts_on=D(2026, 5, 6), ends_on=D(2026, 5, 6))  # the record
+    assert not past.case_presentations.exists()
+
+    with at(2026, 12, 5):
+        announced = DiefMeetingFactory(starts_on=D(2027, 8, 25), ends_on=D(2027, 8, 25))
+
+    presentation = CasePresentation.objects.get(meeting=announced)
+    intention.refresh_from_db()
+    assert (presentation.case, presentation.intended_by, intention.presentation) == (
+        world["case"],
+        world["presenter"],
+        presentation,
+    )
+    # Notified on 1 December, before the meeting was announced.
+    assert presentation.intended_at == datetime.datetime(2026, 12, 1, 12, tzinfo=ZURICH)
+    assert agenda_titles(announced.agenda) == [
+        (None, f"Presentation by {world['presenter_state']}: Pistols found abroad")
+    ]
+    assert PresentationIntention.objects.get(pk=dropped.pk).presentation is None
+    assert CasePresentation.objects.filter(case=withdrawn_case).count() == 0
+    with at(2026, 12, 6):  # attached once: the next meeting created takes nothing more
+        later = DiefMeetingFactory(starts_on=D(2027, 11, 3), ends_on=D(2027, 11, 3))
+    assert not later.case_presentations.exists()
+
+
+def test_art11_the_secretariat_is_notified_of_every_intention(
+    world, django_capture_on_commit_callbacks
+):
+    from forums.services.presentations import presentation_intend_next
+    from tests.factories import SecretariatUserFactory
+
+    officer = SecretariatUserFactory()
+    other = CaseFactory(provider=world["presenter"], title="Rifles in transit")
+    with at(2026, 12, 1), django_capture_on_commit_callbacks(execute=True):
+        presentation = presentation_intend(
+            by=world["presenter"], case=world["case"], meeting=world["meeting"]
+        )
+        intention = presentation_intend_next(by=world["presenter"], case=other)
+
+    mails = OutboxMail.objects.filter(key__startswith="dief-intention:").order_by("key")
+    assert [(m.recipient_id, m.subject) for m in mails] == [
+        (officer.pk, "ATT Portal: a State intends to present a case (DIEF)")
+    ] * 2
+    urls = set(Notice.objects.filter(recipient=officer).values_list("url", flat=True))
+    assert urls == {
+        reverse("dief:presentation_detail", args=[presentation.pk]),
+        other.get_absolute_url(),
+    }
+    for mail in mails:
+        for secret in ("Pistols", "Rifles", str(world["presenter_state"])):
+            assert secret not in mail.subject + mail.body_text + mail.body_html
+    assert intention.pending
+
+
+def test_art11_a_state_records_and_withdraws_an_intention_for_the_next_meeting_on_its_page(
+    world,
+):
+    from forums.models import PresentationIntention
+
+    url = reverse("dief:presentation_new", args=[world["case"].pk])
+    with at(2026, 12, 1):
+        recorded = client_of(world["presenter"]).post(url, {"meeting": ""})
+        page = client_of(world["presenter"]).get(url)
+    intention = PresentationIntention.objects.get()
+    assert recorded.status_code == 302
+    assert page.context["intention"] == intention
+    assert "not yet announced, was notified to the Secretariat on" in page.content.decode()
+    assert CasePresentation.objects.count() == 0
+
+    withdraw = reverse("dief:presentation_intention_withdraw", args=[intention.pk])
+    with at(2026, 12, 2):
+        third = client_of(world["third"]).post(withdraw, {"confirm": "on"})
+        mine = client_of(world["presenter"]).post(withdraw, {"confirm": "on"})
+    intention.refresh_from_db()
+    assert (third.status_code, mine.status_code) == (404, 302)
+    assert intention.withdrawn_at == datetime.datetime(2026, 12, 2, 12, tzinfo=ZURICH)
+
+
+def test_art11_the_agenda_adopted_at_the_opening_closes_intentions(world):
+    from documents import agenda as agenda_services
+    from tests.factories import SecretariatUserFactory
+
+    officer = SecretariatUserFactory()
+    presented(world)
+    with at(2027, 1, 10):
+        agenda_services.agenda_issue(by=officer, agenda=world["agenda"])
+    with at(2027, 2, 16, 18), pytest.raises(ValidationError):  # the eve: not yet
+        agenda_services.agenda_adopt(by=officer, agenda=world["agenda"])
+    other = CaseFactory(provider=world["presenter"])
+    with at(2027, 2, 16, 19):  # still open on the eve of the meeting
+        presentation_intend(by=world["presenter"], case=other, meeting=world["meeting"])
+    with at(2027, 2, 17, 9):
+        agenda_services.agenda_issue(by=officer, agenda=world["agenda"])
+        agenda_services.agenda_adopt(by=officer, agenda=world["agenda"])
+    late = CaseFactory(provider=world["presenter"])
+    with at(2027, 2, 17, 11), pytest.raises(ValidationError) as refusal:
+        presentation_intend(by=world["presenter"], case=late, meeting=world["meeting"])
+
+    assert refusal.value.messages == [
+        "Intentions to present a case at this meeting closed when its draft agenda was "
+        "adopted on 17 February 2027 (ToR art. 11)."
+    ]
+
+
+def test_art12_a_concerned_state_named_after_the_adoption_gets_its_right_of_reply(world):
+    presentation = presented(world)
+    Agenda.objects.filter(pk=world["agenda"].pk).update(
+        state=AgendaState.ADOPTED, adopted_at=datetime.datetime(2027, 2, 17, 9, tzinfo=ZURICH)
+    )
+
+    with at(2027, 2, 17, 11):
+        concerned_states_name(
+            by=world["presenter"], presentation=presentation, states=[world["concerned_state"]]
+        )
+
+    presentation.refresh_from_db()
+    assert presentation.reply_item is not None
+    assert agenda_titles(world["agenda"]) == [
+        (None, "Opening of the meeting"),
+        (None, "Presentation of cases"),
+        (None, "Closing of the meeting"),
+        (
+            "Presentation of cases",
+            "Presentation by " + str(world["presenter_state"]) + ": Pistols found abroad",
+        ),
+        ("Presentation of cases", RIGHT_OF_REPLY_TITLE),
+    ]
+    world["agenda"].refresh_from_db()
+    assert world["agenda"].state == AgendaState.ADOPTED
+
+
+@pytest.mark.parametrize("count", [1, 12])
+def test_art11_the_secretariats_dief_page_lists_waiting_intentions_in_fixed_queries(
+    world, count, django_assert_num_queries
+):
+    from forums.models import PresentationIntention
+    from tests.factories import SecretariatUserFactory
+
+    for _ in range(count):
+        other = UserFactory(state=StateFactory(status=AttStatus.STATE_PARTY))
+        PresentationIntention.objects.create(case=CaseFactory(provider=other), intended_by=other)
+    client = client_of(SecretariatUserFactory())
+    client.get(reverse("dief:home"))  # warm the session
+
+    with django_assert_num_queries(11):
+        page = client.get(reverse("dief:home"))
+
+    assert len(page.context["intentions"]) == count

@@ -1,5 +1,6 @@
-"""Operational use (ToR art. 16): a participant asks the provider before using its
-information operationally; only the two States (and the Secretariat) see the request."""
+"""Operational use (ToR art. 16): a participant discusses with the provider before using
+its information operationally, and the provider states its position (agrees, agrees with
+conditions, has concerns); only the two States (and the Secretariat) see the discussion."""
 
 from __future__ import annotations
 
@@ -11,14 +12,15 @@ from django.urls import reverse
 
 from att_portal.directory.enums import AttStatus
 from att_portal.notifications.models import Notice, OutboxMail
-from forums.enums import Distribution, OperationalPurpose, OperationalUseDecision
+from forums.enums import Distribution, OperationalPurpose, ProviderPosition
 from forums.models import OperationalUseMessage, OperationalUseRequest
 from forums.services.shared import shared_item_save
 from forums.services.use_requests import (
     _notify,
+    positions_stated,
     use_request_create,
-    use_request_decide,
     use_request_message_post,
+    use_request_position_state,
 )
 from tests.conftest import sign_in
 from tests.factories import (
@@ -85,12 +87,12 @@ def test_requester_asks_the_provider_about_a_case(people, case, django_capture_o
         people["requester"].state,
         people["requester"],
     )
-    assert (request.purpose, request.decision) == ("enforcement", OperationalUseDecision.PENDING)
+    assert (request.purpose, request.provider_position) == ("enforcement", ProviderPosition.AWAITED)
     mail = OutboxMail.objects.get()
     assert mail.recipient == people["provider"]
     assert case.title not in mail.subject + mail.body_text + mail.body_html
     assert "To support a prosecution" not in mail.body_text + mail.body_html
-    assert Notice.objects.get().title == "DIEF: a request about information your State shared"
+    assert Notice.objects.get().title == "DIEF: a discussion about information your State shared"
 
 
 def test_requester_asks_about_a_platform_item(people):
@@ -166,7 +168,7 @@ def test_the_two_states_discuss_in_the_thread(
     assert b"Which licence?" in page.content
 
 
-def test_secretariat_reads_the_request_but_cannot_write_or_decide(people, use_request):
+def test_secretariat_reads_the_discussion_but_cannot_write_or_state_a_position(people, use_request):
     secretariat = client(people["secretariat"])
 
     assert (
@@ -181,7 +183,7 @@ def test_secretariat_reads_the_request_but_cannot_write_or_decide(people, use_re
     )
     assert (
         secretariat.post(
-            reverse("dief:use_request_decide", args=[use_request.pk]), {"decision": "agreed"}
+            reverse("dief:use_request_position", args=[use_request.pk]), {"position": "agrees"}
         ).status_code
         == 403
     )
@@ -220,90 +222,130 @@ def test_both_states_see_the_history_link_and_the_history(people, use_request):
         assert c.get(history_url).status_code == 200
 
 
-def test_provider_agrees(people, use_request, django_capture_on_commit_callbacks):
+def test_art16_the_provider_states_its_position_in_the_discussion(
+    people, use_request, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         response = client(people["provider"]).post(
-            reverse("dief:use_request_decide", args=[use_request.pk]), {"decision": "agreed"}
+            reverse("dief:use_request_position", args=[use_request.pk]), {"position": "agrees"}
         )
 
     use_request.refresh_from_db()
     assert response.status_code == 302
-    assert (use_request.decision, use_request.decided_by, use_request.conditions) == (
-        OperationalUseDecision.AGREED,
-        people["provider"],
-        "",
-    )
-    assert use_request.decided_at is not None
+    assert (
+        use_request.provider_position,
+        use_request.position_stated_by,
+        use_request.position_details,
+    ) == (ProviderPosition.AGREES, people["provider"], "")
+    assert use_request.position_stated_at is not None
     mail = OutboxMail.objects.get()
     assert mail.recipient == people["requester"]
-    assert "agreed" not in (mail.subject + mail.body_text).lower()
+    assert "agree" not in (mail.subject + mail.body_text).lower()
 
 
-def test_provider_agrees_with_conditions(people, use_request):
-    use_request_decide(
+def test_art16_the_provider_agrees_with_conditions(people, use_request):
+    use_request_position_state(
         by=people["provider"],
         request=use_request,
-        decision=OperationalUseDecision.AGREED_WITH_CONDITIONS,
-        conditions="Do not name our State.",
+        position=ProviderPosition.AGREES_WITH_CONDITIONS,
+        details="Do not name our State.",
     )
 
     use_request.refresh_from_db()
-    assert (use_request.decision, use_request.conditions) == (
-        "conditions",
+    assert (use_request.provider_position, use_request.position_details) == (
+        "agrees_with_conditions",
         "Do not name our State.",
     )
 
 
-def test_provider_declines(people, use_request):
-    use_request_decide(by=people["provider"], request=use_request, decision="declined")
-
-    use_request.refresh_from_db()
-    assert use_request.decision == OperationalUseDecision.DECLINED
-
-
-def test_agreeing_with_conditions_without_stating_them_is_refused(people, use_request):
-    response = client(people["provider"]).post(
-        reverse("dief:use_request_decide", args=[use_request.pk]),
-        {"decision": "conditions", "conditions": "   "},
+def test_art16_the_provider_has_concerns_and_says_which(people, use_request):
+    use_request_position_state(
+        by=people["provider"],
+        request=use_request,
+        position=ProviderPosition.HAS_CONCERNS,
+        details="The investigation is still open.",
     )
 
-    assert response.status_code == 200
-    assert response.context["decision_form"].errors == {
-        "conditions": ["State the conditions of the agreement."]
-    }
-    with pytest.raises(ValidationError) as raised:
-        use_request_decide(
-            by=people["provider"], request=use_request, decision="conditions", conditions=""
-        )
-    assert raised.value.message_dict == {"conditions": ["State the conditions of the agreement."]}
     use_request.refresh_from_db()
-    assert use_request.decision == OperationalUseDecision.PENDING
-
-
-def test_deciding_twice_is_refused(people, use_request):
-    use_request_decide(by=people["provider"], request=use_request, decision="declined")
-
-    response = client(people["provider"]).post(
-        reverse("dief:use_request_decide", args=[use_request.pk]), {"decision": "agreed"}
+    assert (use_request.provider_position, use_request.position_details) == (
+        "has_concerns",
+        "The investigation is still open.",
     )
 
-    assert response.status_code == 200
-    assert response.context["decision_form"].non_field_errors() == [
-        "This request has already been decided."
+
+def test_art16_there_is_no_grant_or_decline_of_a_request():
+    assert ProviderPosition.values == [
+        "awaited",
+        "agrees",
+        "agrees_with_conditions",
+        "has_concerns",
     ]
+    assert reverse("dief:use_request_position", args=[1]) == "/dief/use-requests/1/position/"
+
+
+@pytest.mark.parametrize(
+    ("position", "errors"),
+    [
+        ("agrees_with_conditions", {"details": ["State the conditions."]}),
+        ("has_concerns", {"details": ["State the concerns."]}),
+    ],
+)
+def test_conditions_and_concerns_must_be_stated(people, use_request, position, errors):
+    response = client(people["provider"]).post(
+        reverse("dief:use_request_position", args=[use_request.pk]),
+        {"position": position, "details": "   "},
+    )
+
+    assert response.status_code == 200
+    assert response.context["position_form"].errors == errors
+    with pytest.raises(ValidationError) as raised:
+        use_request_position_state(
+            by=people["provider"], request=use_request, position=position, details=""
+        )
+    assert raised.value.message_dict == {"position_details": errors["details"]}
     use_request.refresh_from_db()
-    assert use_request.decision == OperationalUseDecision.DECLINED
+    assert use_request.provider_position == ProviderPosition.AWAITED
+
+
+def test_art16_the_provider_may_restate_its_position_and_each_one_is_kept(people, use_request):
+    use_request_position_state(
+        by=people["provider"],
+        request=use_request,
+        position="has_concerns",
+        details="Which licence is it?",
+    )
+    use_request_message_post(by=people["requester"], request=use_request, body="Licence 12.")
+    use_request_position_state(
+        by=people["provider"],
+        request=use_request,
+        position="agrees_with_conditions",
+        details="Do not name our State.",
+    )
+
+    page = client(people["requester"]).get(
+        reverse("dief:use_request_detail", args=[use_request.pk])
+    )
+
+    assert [(p.provider_position, p.position_details) for p in positions_stated(use_request)] == [
+        ("has_concerns", "Which licence is it?"),
+        ("agrees_with_conditions", "Do not name our State."),
+    ]
+    assert [p.provider_position for p in page.context["positions"]] == [
+        "has_concerns",
+        "agrees_with_conditions",
+    ]
+    assert page.context["position_form"] is None  # the requester states no position
 
 
 @pytest.mark.parametrize(("who", "status"), [("requester", 403), ("third", 404), ("chair", 404)])
-def test_only_the_provider_decides(people, use_request, who, status):
+def test_only_the_provider_states_a_position(people, use_request, who, status):
     response = client(people[who]).post(
-        reverse("dief:use_request_decide", args=[use_request.pk]), {"decision": "agreed"}
+        reverse("dief:use_request_position", args=[use_request.pk]), {"position": "agrees"}
     )
 
     assert response.status_code == status
     use_request.refresh_from_db()
-    assert use_request.decision == OperationalUseDecision.PENDING
+    assert use_request.provider_position == ProviderPosition.AWAITED
 
 
 def test_notifications_are_queued_once(people, use_request, django_capture_on_commit_callbacks):
@@ -358,3 +400,39 @@ def test_list_query_count_does_not_grow(people, count, django_assert_num_queries
         response = c.get(reverse("dief:use_request_list"))
 
     assert len(response.context["sent"]) == count
+
+
+def test_art16_granted_and_declined_requests_become_positions_in_the_rows_and_their_history(
+    people, case
+):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("forums.migrations.0006_operational_use_discussed_with_the_provider")
+    discussions = [
+        use_request_create(by=people["requester"], item=case, purpose="other", description="x")
+        for _ in range(4)
+    ]
+    old = ["pending", "agreed", "conditions", "declined"]
+    for discussion, value in zip(discussions, old, strict=True):
+        stated = {"provider_position": value, "position_details": "Not in court."}
+        if value in ("pending", "agreed"):
+            stated["position_details"] = ""
+        OperationalUseRequest.objects.filter(pk=discussion.pk).update(**stated)
+        discussion.history.update(**stated)
+
+    migration.rename_positions(apps, None)
+
+    assert [OperationalUseRequest.objects.get(pk=d.pk).provider_position for d in discussions] == [
+        "awaited",
+        "agrees",
+        "agrees_with_conditions",
+        "has_concerns",
+    ]
+    assert [d.history.get().provider_position for d in discussions] == [
+        "awaited",
+        "agrees",
+        "agrees_with_conditions",
+        "has_concerns",
+    ]

@@ -41,6 +41,7 @@ def proposal_for(*, starts_in: int, circulated_ago: int, objecting_state=None) -
         expert_affiliation="Institute for Tracing Studies",
         expertise="Tracing.",
         purpose="To explain the tracing results.",
+        proposing_state=proposer.state,
         proposed_by=proposer,
         circulated_at=circulated,
         circulated_by=SecretariatUserFactory(),
@@ -59,8 +60,9 @@ def proposal_for(*, starts_in: int, circulated_ago: int, objecting_state=None) -
 
 def test_close_and_referral_tasks_act_once_in_a_real_worker():
     approved = proposal_for(starts_in=60, circulated_ago=6)
+    # Day S − 20 was yesterday and ended with the objection standing (ToR art. 8).
     disputed = proposal_for(
-        starts_in=20, circulated_ago=10, objecting_state=StateFactory(status=AttStatus.STATE_PARTY)
+        starts_in=19, circulated_ago=10, objecting_state=StateFactory(status=AttStatus.STATE_PARTY)
     )
 
     with running_worker() as worker:

@@ -3,8 +3,9 @@
 Builders: a restricted WGETI letter of the WGETI Chair with one annex, and a draft DIEF
 report of the DIEF Chair with one section. Each Chair edits their body's; the Secretariat
 every one; delegates of States Parties and signatories read the letter in the register but
-may not edit it (403) and get nothing of a draft report (404); observers, organisations and
-experts do not see the restricted letter either (404)."""
+may not edit it (403) and get nothing of a draft report (404). Observers, organisations and
+experts invited to the WGETI meeting of the letter's cycle (the demo's meeting ahead) read
+it too: the documents of a WGETI meeting reach everyone invited to it (issue 14)."""
 
 import datetime
 
@@ -141,14 +142,6 @@ _DELEGATE = {
     "documents:cover_letter_pdf (composed WGETI letter)": 200,
 }
 
-# Observers, organisations and experts: not the restricted letter either.
-_OUTSIDER = {
-    **_DELEGATE,
-    "documents:letter (restricted WGETI letter)": 404,
-    "documents:letter (restricted WGETI letter, empty form)": 404,
-    "documents:letter_annex_add (restricted WGETI letter, empty form)": 404,
-    "documents:cover_letter_pdf (composed WGETI letter)": 404,
-}
 
 EXPECTED = {
     "secretariat": _SECRETARIAT,
@@ -156,7 +149,8 @@ EXPECTED = {
     "wgeti-chair": _WGETI_CHAIR,
     "delegate-sp": _DELEGATE,
     "delegate-sig": _DELEGATE,
-    "delegate-obs": _OUTSIDER,
-    "ngo": _OUTSIDER,
-    "expert": _OUTSIDER,
+    # Invited to the WGETI meeting of the letter's cycle: they read it as delegates do.
+    "delegate-obs": _DELEGATE,
+    "ngo": _DELEGATE,
+    "expert": _DELEGATE,
 }

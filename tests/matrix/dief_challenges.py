@@ -1,5 +1,5 @@
 """Disclosure challenges (ToR art. 15): the two parties only, not even the Secretariat or
-the Chair unless they raised the challenge."""
+the Chair unless they raised the challenge; a challenged non-state expert is a party."""
 
 from django.urls import reverse
 
@@ -59,5 +59,12 @@ EXPECTED = {
     },
     "delegate-obs": _OUTSIDER,
     "ngo": _OUTSIDER,
-    "expert": _OUTSIDER,
+    # Art. 15: an admitted expert may be challenged, so the list of challenges addressed
+    # to them opens; they raise none, and see no one else's.
+    "expert": {
+        **_OUTSIDER,
+        "dief:challenge_list": 200,
+        "dief:challenge_detail (Austria challenges Thailand)": 404,
+        "dief:challenge_answer (empty)": 404,
+    },
 }

@@ -77,16 +77,17 @@ _OUTSIDER = {
     **dict.fromkeys(_HISTORY, 404),
 }
 
-# A participant of a third State: sees circulated proposals, not the objections of others.
+# A participant of a third State: sees circulated proposals, not the objections of others;
+# proposes an expert for any presentation it sees (ToR art. 8: any State Party or signatory).
 _THIRD_STATE = {
-    "dief:expert_proposal_new (Austrian presentation ahead)": 403,
+    "dief:expert_proposal_new (Austrian presentation ahead)": 200,
     "dief:expert_proposal_list": 200,
     "dief:expert_proposal_detail (approved expert)": 200,
     "dief:expert_proposal_detail (in silence, France objects)": 200,
     "dief:expert_objection_detail (France objects)": 404,
     "history (expert proposal)": 403,
     "history (expert objection)": 404,
-    "dief:expert_proposal_new (Austrian presentation, empty form)": 403,
+    "dief:expert_proposal_new (Austrian presentation, empty form)": 200,  # with errors
     "dief:expert_proposal_circulate (already circulated)": 403,
     "dief:expert_objection_raise (in silence, empty form)": 200,  # the form with errors
     "dief:expert_decision_record (not referred, empty form)": 403,
@@ -97,6 +98,8 @@ _THIRD_STATE = {
 EXPECTED = {
     "secretariat": {
         **_THIRD_STATE,
+        "dief:expert_proposal_new (Austrian presentation ahead)": 403,  # States propose
+        "dief:expert_proposal_new (Austrian presentation, empty form)": 403,
         "dief:expert_objection_detail (France objects)": 200,
         "history (expert proposal)": 200,
         "history (expert objection)": 200,
@@ -106,8 +109,9 @@ EXPECTED = {
         "dief:consultation_message (France objects, empty form)": 403,  # administers only
         "dief:expert_objection_withdraw (France objects, empty form)": 403,
     },
-    # Mexico: a State Party that may object, but sees no other State's objection.
-    "dief-chair": _THIRD_STATE,
+    # Mexico: a State Party that may object, but sees no other State's objection. An
+    # objection needs no reasons (ToR art. 8): the empty form records it.
+    "dief-chair": {**_THIRD_STATE, "dief:expert_objection_raise (in silence, empty form)": 302},
     # France: the objecting State.
     "wgeti-chair": {
         **_THIRD_STATE,

@@ -1,5 +1,5 @@
 """Operational use (ToR art. 16) and law-enforcement contacts (art. 20): only the two
-States (and the Secretariat, for administration) reach a request; contacts are read by
+States (and the Secretariat, for administration) reach a discussion; contacts are read by
 States Parties' and signatories' delegates and kept by the Secretariat."""
 
 from django.urls import reverse
@@ -42,8 +42,8 @@ POST_URLS = {
     "dief:use_request_message (empty)": lambda d: reverse(
         "dief:use_request_message", args=[d["use_request"].pk]
     ),
-    "dief:use_request_decide (empty)": lambda d: reverse(
-        "dief:use_request_decide", args=[d["use_request"].pk]
+    "dief:use_request_position (empty)": lambda d: reverse(
+        "dief:use_request_position", args=[d["use_request"].pk]
     ),
     "dief:contact_delete (Austrian contact)": lambda d: reverse(
         "dief:contact_delete", args=[d["le_contact"].pk]
@@ -67,7 +67,7 @@ _THIRD_STATE = {
     "dief:use_request_detail (Thailand asks Austria)": 404,
     "history (use request)": 404,
     "dief:use_request_message (empty)": 404,
-    "dief:use_request_decide (empty)": 404,
+    "dief:use_request_position (empty)": 404,
     "dief:contact_list": 200,
     "dief:contact_new": 403,
     "dief:contact_edit (Austrian contact)": 403,
@@ -77,14 +77,15 @@ _THIRD_STATE = {
 
 EXPECTED = {
     "secretariat": {
-        # The Secretariat administers requests but neither asks, writes nor decides.
+        # The Secretariat administers discussions; it opens none, writes nothing, states no
+        # position.
         "dief:use_request_new (Austrian case)": 403,
         "dief:item_use_request_new (Thai item)": 403,
         "dief:use_request_list": 200,
         "dief:use_request_detail (Thailand asks Austria)": 200,
         "history (use request)": 200,
         "dief:use_request_message (empty)": 403,
-        "dief:use_request_decide (empty)": 403,
+        "dief:use_request_position (empty)": 403,
         "dief:contact_list": 200,
         "dief:contact_new": 200,
         "dief:contact_edit (Austrian contact)": 200,
@@ -99,7 +100,7 @@ EXPECTED = {
         "dief:use_request_detail (Thailand asks Austria)": 200,
         "history (use request)": 200,
         "dief:use_request_message (empty)": 200,  # the form again, with its errors
-        "dief:use_request_decide (empty)": 200,
+        "dief:use_request_position (empty)": 200,
     },
     "delegate-sig": {
         **_THIRD_STATE,
@@ -107,7 +108,7 @@ EXPECTED = {
         "dief:use_request_detail (Thailand asks Austria)": 200,
         "history (use request)": 200,
         "dief:use_request_message (empty)": 200,
-        "dief:use_request_decide (empty)": 403,  # only the provider decides
+        "dief:use_request_position (empty)": 403,  # only the provider states a position
     },
     "delegate-obs": _OUTSIDER,
     "ngo": _OUTSIDER,

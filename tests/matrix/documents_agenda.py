@@ -70,12 +70,14 @@ POST_URLS = {
 _ROWS = [*GET_URLS, *POST_URLS]
 
 # The Secretariat and the DIEF Chair build DIEF agendas: a move without a position is
-# refused with a message (back to the agenda), issuing to nobody asks to confirm first.
+# refused with a message (back to the agenda); a DIEF draft agenda with nobody invited is
+# issued at once, for it goes to every State Party and signatory (ToR art. 10).
 _EDITOR = {
     **dict.fromkeys(_ROWS, 200),
     "documents:agenda_version_pdf (issued DIEF agenda, unknown version)": 404,
     "documents:agenda_item_move (issued DIEF agenda, no position)": 302,
     "documents:agenda_item_move (unknown item)": 404,
+    "documents:agenda_transition (issue a DIEF agenda with nobody invited)": 302,
 }
 
 # Delegations of States Parties and signatories (the WGETI Chair included) read the

@@ -1,14 +1,14 @@
 """Rows of the authorization matrix for calls for ad hoc issues (seeds 002 and 004).
 Demo: the CSP12 President's call for the March 2026 meeting (closed since 1 February
-2026); Maat's proposal is accepted, Control Arms' (the "ngo" persona) is still before the
-Chair. Officers: the Secretariat and the WGETI Chair; contributors: every delegation and
-organisation."""
+2026); all three proposals are taken up (seed 004 ¶8) — Control Arms' is the "ngo"
+persona's; the Small Arms Survey's has speakers still to be confirmed. Officers: the
+Secretariat and the WGETI Chair; contributors: every delegation and organisation."""
 
 from django.urls import reverse
 
 from att_portal.meetings.enums import CallKind
 from att_portal.meetings.models import MeetingCall
-from working_groups.models import AdHocIssueProposal
+from working_groups.models import AdHocIssueProposal, ProposedSpeaker
 
 MARCH_2026 = "WGETI meeting, March 2026"
 
@@ -21,6 +21,9 @@ OBJECTS = {
     ),
     "calls_control_arms": lambda: AdHocIssueProposal.objects.get(
         title="Reassessment of authorised arms transfers under Article 7(7)"
+    ),
+    "calls_sas_unidir": lambda: ProposedSpeaker.objects.get(
+        proposal__title="Maritime security and the Arms Trade Treaty", affiliation="UNIDIR"
     ),
 }
 
@@ -38,7 +41,7 @@ GET_URLS = {
     "wgeti:proposal_detail (Maat, accepted)": lambda d: reverse(
         "wgeti:proposal_detail", args=[d["calls_maat"].pk]
     ),
-    "wgeti:proposal_detail (Control Arms, submitted)": lambda d: reverse(
+    "wgeti:proposal_detail (Control Arms, taken up)": lambda d: reverse(
         "wgeti:proposal_detail", args=[d["calls_control_arms"].pk]
     ),
     "history (WGETI ad hoc proposal of Control Arms)": lambda d: reverse(
@@ -56,26 +59,31 @@ POST_URLS = {
     "wgeti:proposal_decide (Maat, accepted, empty form)": lambda d: reverse(
         "wgeti:proposal_decide", args=[d["calls_maat"].pk]
     ),
-    "wgeti:proposal_decide (Control Arms, submitted, empty form)": lambda d: reverse(
+    "wgeti:proposal_decide (Control Arms, taken up, empty form)": lambda d: reverse(
         "wgeti:proposal_decide", args=[d["calls_control_arms"].pk]
+    ),
+    "wgeti:speaker_name (Small Arms Survey's UNIDIR speaker, empty form)": lambda d: reverse(
+        "wgeti:speaker_name", args=[d["calls_sas_unidir"].proposal_id, d["calls_sas_unidir"].pk]
     ),
 }
 
-# Every contributor reads the calls and the accepted issues and may propose (the form
-# comes back with errors); Control Arms' pending proposal stays hidden (404); deciding and
-# issuing calls are for officers (403 for those who see the proposal).
+# Every contributor reads the calls and the issues taken up and may propose (the form
+# comes back with errors); a proposal's history is its proposer's and the officers';
+# deciding, issuing calls and naming another proposer's speakers are for officers (403
+# for those who see the proposal).
 _CONTRIBUTOR = {
     "wgeti:call_list": 200,
     "wgeti:call_new (WGETI March 2026)": 403,
     "wgeti:call_detail (CSP12 President's call)": 200,
     "wgeti:proposal_new (CSP12 President's call, closed)": 200,
     "wgeti:proposal_detail (Maat, accepted)": 200,
-    "wgeti:proposal_detail (Control Arms, submitted)": 404,
-    "history (WGETI ad hoc proposal of Control Arms)": 404,
+    "wgeti:proposal_detail (Control Arms, taken up)": 200,
+    "history (WGETI ad hoc proposal of Control Arms)": 403,
     "wgeti:call_new (WGETI March 2026, empty form)": 403,
     "wgeti:proposal_new (CSP12 President's call, empty form)": 200,
     "wgeti:proposal_decide (Maat, accepted, empty form)": 403,
-    "wgeti:proposal_decide (Control Arms, submitted, empty form)": 404,
+    "wgeti:proposal_decide (Control Arms, taken up, empty form)": 403,
+    "wgeti:speaker_name (Small Arms Survey's UNIDIR speaker, empty form)": 403,
 }
 # Officers see and decide everything; the empty forms come back with errors.
 _OFFICER = dict.fromkeys(_CONTRIBUTOR, 200)
@@ -94,9 +102,7 @@ EXPECTED = {
     "delegate-obs": _CONTRIBUTOR,  # observers take part in WGETI
     "ngo": {
         **_CONTRIBUTOR,
-        "wgeti:proposal_detail (Control Arms, submitted)": 200,
         "history (WGETI ad hoc proposal of Control Arms)": 200,
-        "wgeti:proposal_decide (Control Arms, submitted, empty form)": 403,
     },
     "expert": _CONTRIBUTOR,
 }

@@ -1,6 +1,8 @@
-"""Voluntary guides: every signed-in person reads the guides, the revisions and the fact
-sheets and may propose and comment; only the WGETI officers (the Chair, the Secretariat)
-edit the Chair's revisions and decide; only the Secretariat incorporates."""
+"""Voluntary guides: every signed-in person reads the guides and the revisions and may
+propose and comment; only the WGETI officers (the Chair, the Secretariat) edit the
+Chair's revisions and decide; only the Secretariat incorporates. A fact sheet waits for
+the CSP's decision (seed 004 ¶23): the demo's Art. 7(4) fact sheet is a draft the officers
+read, and only the Secretariat records the decision that publishes it."""
 
 from django.urls import reverse
 
@@ -62,6 +64,9 @@ POST_URLS = {
     "wgeti:guides:revision_transition (Annex B, empty form)": lambda d: reverse(
         "wgeti:guides:revision_transition", args=[d["rev_annex_b"].pk]
     ),
+    "wgeti:guides:fact_sheet_publish (Art. 7(4), draft, empty form)": lambda d: reverse(
+        "wgeti:guides:fact_sheet_publish", args=[d["fact_sheet"].pk]
+    ),
 }
 
 _ROWS = [*GET_URLS, *POST_URLS]
@@ -75,11 +80,21 @@ _OFFICER_ONLY = (
 _SECRETARIAT_ONLY = (
     "wgeti:guides:incorporate (Arts. 6 and 7)",
     "wgeti:guides:incorporate (empty form)",
+    "wgeti:guides:fact_sheet_publish (Art. 7(4), draft, empty form)",
+)
+# The draft fact sheet does not exist for those who are no officers.
+_DRAFT_FACT_SHEET = (
+    "wgeti:guides:fact_sheet (Art. 7(4), Chinese)",
+    "wgeti:guides:fact_sheet_publish (Art. 7(4), draft, empty form)",
 )
 
 _SECRETARIAT = dict.fromkeys(_ROWS, 200)
 _OFFICER = {**_SECRETARIAT, **dict.fromkeys(_SECRETARIAT_ONLY, 403)}
-_PARTICIPANT = {**_OFFICER, **dict.fromkeys(_OFFICER_ONLY, 403)}
+_PARTICIPANT = {
+    **_OFFICER,
+    **dict.fromkeys(_OFFICER_ONLY, 403),
+    **dict.fromkeys(_DRAFT_FACT_SHEET, 404),
+}
 
 EXPECTED = {
     "secretariat": _SECRETARIAT,

@@ -1,9 +1,9 @@
 """Rows of the authorization matrix for the WGETI structure, workplan, presentations of
 national practice and written submissions (seeds 002 and 004). Demo: the March 2026
-meeting (over) takes up "National control list" and "Risk assessment"; Austria and Mexico
-are confirmed to present on risk assessment, Thailand has offered; the presenter list is
-not published. The written comments were due on 5 March 2026: Austria's are published,
-Control Arms' text proposal is not."""
+meeting (over) takes up "National control system – brokering" and "Risk assessment";
+Austria and Mexico are confirmed to present on risk assessment, Thailand has offered; the
+presenter list is not published. The written comments were due on 5 March 2026: Austria's
+are published, Control Arms' text proposal is not."""
 
 from django.urls import reverse
 

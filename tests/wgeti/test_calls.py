@@ -89,6 +89,9 @@ def call(meeting, wgeti_chair):
         )
 
 
+REASON = "The agenda of the sub-working group is full."
+
+
 def propose(by, call, *, speakers=(SPEAKER,), at=LAST_MINUTE, **extra):
     with time_machine.travel(at, tick=False):
         return ad_hoc_proposal_submit(
@@ -96,7 +99,9 @@ def propose(by, call, *, speakers=(SPEAKER,), at=LAST_MINUTE, **extra):
             call=call,
             title=extra.pop("title", "Maritime security and the Arms Trade Treaty"),
             memorandum="Diversion during maritime transit and trans-shipment.",
-            guiding_questions="What maritime threats concern your State?",
+            guiding_questions=extra.pop(
+                "guiding_questions", "What maritime threats concern your State?"
+            ),
             speakers=list(speakers),
             **extra,
         )
@@ -413,7 +418,7 @@ def test_declined_issue_stays_off_the_agenda(call, wgeti_chair):
 
 def test_the_chair_decides_once(call, wgeti_chair):
     proposal = propose(delegate(), call)
-    ad_hoc_proposal_decide(by=wgeti_chair, proposal=proposal, accept=False)
+    ad_hoc_proposal_decide(by=wgeti_chair, proposal=proposal, accept=False, note=REASON)
 
     with pytest.raises(ValidationError) as refusal:
         ad_hoc_proposal_decide(by=wgeti_chair, proposal=proposal, accept=True)
@@ -432,7 +437,7 @@ def test_csp_president_may_decline_but_only_the_meetings_chair_puts_an_issue_on_
 
     with pytest.raises(ValidationError) as refusal:
         ad_hoc_proposal_decide(by=president, proposal=first, accept=True)
-    ad_hoc_proposal_decide(by=president, proposal=second, accept=False)
+    ad_hoc_proposal_decide(by=president, proposal=second, accept=False, note=REASON)
 
     assert refusal.value.messages == [
         "Only the Chair of the meeting or the Secretariat can put an issue on its agenda."
@@ -479,7 +484,7 @@ def test_chair_accepts_through_the_page(call, wgeti_chair):
 
 def test_a_second_decision_on_the_page_comes_back_with_the_refusal(call, wgeti_chair):
     proposal = propose(delegate(), call)
-    ad_hoc_proposal_decide(by=wgeti_chair, proposal=proposal, accept=False)
+    ad_hoc_proposal_decide(by=wgeti_chair, proposal=proposal, accept=False, note=REASON)
     client = sign_in(Client(), wgeti_chair)
 
     response = client.post(
@@ -618,7 +623,9 @@ def test_call_detail_and_list_keep_their_number_of_queries_with_1_and_200_propos
 # -- Demo -------------------------------------------------------------------------------
 
 
-def test_demo_has_the_three_proposals_of_seed_004(demo_users):
+def test_seed_004_para_8_demo_takes_up_all_three_ad_hoc_issues(demo_users):
+    # 004 ¶8 ("the sub-working group will consider all issues"), Annex B-2 ¶5, Appendix 5:
+    # all three proposals were taken up (the demo had Control Arms' still before the Chair).
     proposals = {
         p.title: p for p in AdHocIssueProposal.objects.select_related("organisation", "agenda_item")
     }
@@ -626,7 +633,7 @@ def test_demo_has_the_three_proposals_of_seed_004(demo_users):
     assert {title: p.state_of_proposal for title, p in proposals.items()} == {
         "Risk assessment of arms exports to Sudan": ProposalState.ACCEPTED,
         "Maritime security and the Arms Trade Treaty": ProposalState.ACCEPTED,
-        "Reassessment of authorised arms transfers under Article 7(7)": ProposalState.SUBMITTED,
+        "Reassessment of authorised arms transfers under Article 7(7)": ProposalState.ACCEPTED,
     }
     call = MeetingCall.objects.get(meeting__title="WGETI meeting, March 2026", kind="ad_hoc_issues")
     assert (call.issued_on, call.due_on, call.issued_by) == (
@@ -638,7 +645,181 @@ def test_demo_has_the_three_proposals_of_seed_004(demo_users):
     assert {p.title for p in proposals.values() if p.agenda_item} == {
         "Risk assessment of arms exports to Sudan",
         "Maritime security and the Arms Trade Treaty",
+        "Reassessment of authorised arms transfers under Article 7(7)",
     }
     assert proposals[
         "Reassessment of authorised arms transfers under Article 7(7)"
     ].organisation.name == ("Control Arms")
+
+
+# -- Issue 14: the proposals as seed 004 shows them -------------------------------------
+
+CONTROL_ARMS_NAMED = datetime.datetime(2026, 2, 17, 11, 0, tzinfo=GENEVA)
+
+
+def test_seed_004_appendix_5_guiding_questions_are_optional(call):
+    # Control Arms' letter of 1 February 2026 gives no guiding questions.
+    author = OrganisationUserFactory(organisation__name="Control Arms")
+
+    proposal = propose(author, call, guiding_questions="")
+    with time_machine.travel(LAST_MINUTE, tick=False):
+        data = proposal_post(speakers=[TBC], title="Article 7(7)")
+        data.pop("guiding_questions")
+        response = sign_in(Client(), author).post(
+            reverse("wgeti:proposal_new", args=[call.pk]), data
+        )
+
+    assert response.status_code == 302
+    assert sorted(AdHocIssueProposal.objects.values_list("title", "guiding_questions")) == [
+        ("Article 7(7)", ""),
+        ("Maritime security and the Arms Trade Treaty", ""),
+    ]
+    assert proposal.pk is not None
+
+
+def test_seed_004_appendix_5_a_moderator_is_proposed_besides_three_speakers(call, wgeti_chair):
+    # Small Arms Survey: "Chair: Panama (TBC)" and three speakers.
+    author = OrganisationUserFactory(organisation__name="Small Arms Survey")
+    speakers = [
+        TBC,
+        {**SPEAKER},
+        {"name": "", "affiliation": "Coventry University", "to_be_confirmed": True},
+    ]
+    with time_machine.travel(LAST_MINUTE, tick=False):
+        data = proposal_post(speakers=speakers)
+        data |= {"moderator": "Panama", "moderator_to_be_confirmed": "on"}
+        response = sign_in(Client(), author).post(
+            reverse("wgeti:proposal_new", args=[call.pk]), data
+        )
+
+    assert response.status_code == 302
+    proposal = AdHocIssueProposal.objects.get()
+    assert (proposal.moderator, proposal.moderator_to_be_confirmed) == ("Panama", True)
+    assert proposal.speakers.count() == 3
+    page = sign_in(Client(), wgeti_chair).get(reverse("wgeti:proposal_detail", args=[proposal.pk]))
+    assert "Moderator or chair" in page.content.decode()
+
+
+def test_a_confirmed_moderator_is_listed_among_the_presenters_on_the_agenda(call, wgeti_chair):
+    author = OrganisationUserFactory(organisation__name="Small Arms Survey")
+    proposal = propose(author, call, speakers=[SPEAKER], moderator="Panama")
+
+    ad_hoc_proposal_decide(by=wgeti_chair, proposal=proposal, accept=True)
+
+    assert AgendaItem.objects.get().presenters == (
+        "Small Arms Survey; Panama; Dr Stuart Casey-Maslen, Adviser, Geneva Academy"
+    )
+
+
+def test_seed_004_appendix_5_speakers_to_be_confirmed_are_named_after_the_due_date(
+    call, wgeti_chair
+):
+    # Control Arms proposed on 1 February "representatives ... to be named shortly" and
+    # named them on 17 February, after the due date; the issue was taken up by then.
+    author = OrganisationUserFactory(organisation__name="Control Arms")
+    proposal = propose(author, call, speakers=[TBC, TBC], guiding_questions="")
+    ad_hoc_proposal_decide(by=wgeti_chair, proposal=proposal, accept=True)
+    first = proposal.speakers.get(position=1)
+    url = reverse("wgeti:speaker_name", args=[proposal.pk, first.pk])
+    data = {
+        f"speaker-{first.pk}-name": "Mr. Geoffrey L. Duke",
+        f"speaker-{first.pk}-title": "Fellow",
+        f"speaker-{first.pk}-affiliation": "King's College London",
+    }
+
+    with time_machine.travel(CONTROL_ARMS_NAMED, tick=False):
+        response = sign_in(Client(), author).post(url, data)
+
+    assert response.status_code == 302
+    assert [
+        (s.name, s.affiliation, s.to_be_confirmed) for s in proposal.speakers.order_by("position")
+    ] == [
+        ("Mr. Geoffrey L. Duke", "King's College London", False),
+        ("", "UNIDIR", True),
+    ]
+    assert AgendaItem.objects.get().presenters == (
+        "Control Arms; Mr. Geoffrey L. Duke, Fellow, King's College London"
+    )
+    assert AdHocIssueProposal.history.filter(id=proposal.pk).latest(
+        "history_id"
+    ).history_change_reason == ("Speaker 1 named")
+
+
+def test_a_speaker_is_named_by_the_proposer_or_an_officer_only(call, wgeti_chair):
+    author = OrganisationUserFactory(organisation__name="Control Arms")
+    proposal = propose(author, call, speakers=[TBC])
+    ad_hoc_proposal_decide(by=wgeti_chair, proposal=proposal, accept=True)
+    speaker = proposal.speakers.get()
+    url = reverse("wgeti:speaker_name", args=[proposal.pk, speaker.pk])
+    data = {f"speaker-{speaker.pk}-name": "Ms A"}
+
+    with time_machine.travel(CONTROL_ARMS_NAMED, tick=False):
+        other = sign_in(Client(), delegate()).post(url, data).status_code
+        unnamed = ProposedSpeaker.objects.get().to_be_confirmed
+        by_chair = sign_in(Client(), wgeti_chair).post(url, data).status_code
+
+    assert (other, unnamed, by_chair) == (403, True, 302)
+    assert ProposedSpeaker.objects.get().name == "Ms A"
+
+
+def test_a_speaker_of_a_proposal_one_may_not_see_is_404(call):
+    proposal = propose(delegate(), call, speakers=[TBC])
+    speaker = proposal.speakers.get()
+
+    response = sign_in(Client(), delegate()).post(
+        reverse("wgeti:speaker_name", args=[proposal.pk, speaker.pk]),
+        {f"speaker-{speaker.pk}-name": "Ms A"},
+    )
+
+    assert response.status_code == 404
+    assert ProposedSpeaker.objects.get().to_be_confirmed is True
+
+
+def test_speakers_are_no_longer_named_once_the_meeting_ended(call):
+    from working_groups.services.calls import proposed_speaker_name
+
+    author = delegate()
+    proposal = propose(author, call, speakers=[TBC])
+    after = datetime.datetime(2026, 3, 19, 9, 0, tzinfo=GENEVA)
+
+    with time_machine.travel(after, tick=False), pytest.raises(ValidationError) as refusal:
+        proposed_speaker_name(by=author, speaker=proposal.speakers.get(), name="Ms A")
+
+    assert refusal.value.messages == [
+        "The meeting ended on 18 March 2026: its speakers can no longer be named."
+    ]
+
+
+def test_the_chair_leaves_an_issue_aside_only_with_a_reason(call, wgeti_chair):
+    proposal = propose(delegate(), call)
+    client = sign_in(Client(), wgeti_chair)
+    url = reverse("wgeti:proposal_decide", args=[proposal.pk])
+
+    without = client.post(url, {"decision": "decline"})
+    with_reason = client.post(url, {"decision": "decline", "note": REASON})
+
+    assert without.status_code == 200
+    assert without.context["decision_form"].errors == {"note": ["Say why the issue is left aside."]}
+    assert with_reason.status_code == 302
+    stored = AdHocIssueProposal.objects.get()
+    assert (stored.state_of_proposal, stored.decision_note) == (ProposalState.DECLINED, REASON)
+    assert stored.get_state_of_proposal_display() == "Left aside by the Chair"
+
+
+def test_seed_004_appendix_5_demo_proposals_as_the_letters_give_them(demo_users):
+    proposals = {p.title: p for p in AdHocIssueProposal.objects.all()}
+    sas = proposals["Maritime security and the Arms Trade Treaty"]
+    control_arms = proposals["Reassessment of authorised arms transfers under Article 7(7)"]
+
+    assert (sas.moderator, sas.moderator_to_be_confirmed) == ("Panama", True)
+    assert [s.affiliation for s in sas.speakers.order_by("position")] == [
+        "UNIDIR",
+        "Small Arms Survey",
+        "Maritime Security Team and Centre for Trust, Peace and Social Relations, "
+        "Coventry University",
+    ]
+    assert control_arms.guiding_questions == ""
+    assert [s.name for s in control_arms.speakers.order_by("position")] == [
+        "Mr. Geoffrey L. Duke",
+        "Dr. Stuart Casey-Maslen",
+    ]

@@ -359,11 +359,72 @@ def test_fact_sheet_takes_the_art_7_4_sections_and_renders_a_pdf(guide, client_f
         ("3", ["104", "105", "106", "3", "107", "108", "129", "130", "131", "132", "7", "133",
                "134", "135"])
     ]  # fmt: skip
-    response = client_for("delegate-obs").get(
+    response = client_for("wgeti-chair").get(  # a draft: the officers read it (004 ¶23)
         reverse("wgeti:guides:fact_sheet", args=[sheet.pk]) + "?lang=zh-hans"
     )
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
+
+
+def test_seed_004_para_23_a_fact_sheet_waits_for_the_csps_decision(guide, client_for):
+    # 004 ¶23: the GBV fact sheet is published after CSP12 decides on the supplementary
+    # guidance; until then it is a draft the participants do not see.
+    sheet = guide.fact_sheets.get()
+    pdf = reverse("wgeti:guides:fact_sheet", args=[sheet.pk]) + "?lang=en"
+    page = reverse("wgeti:guides:detail", args=[guide.pk])
+    publish = reverse("wgeti:guides:fact_sheet_publish", args=[sheet.pk])
+    decision = {
+        f"sheet-{sheet.pk}-decided_on": "2026-08-28",
+        f"sheet-{sheet.pk}-decision": "ATT/CSP12/2026/SEC/850/Conf.FinRep, para. 25",
+    }
+    observer = client_for("delegate-obs")
+    before = (observer.get(pdf).status_code, len(observer.get(page).context["fact_sheets"]))
+    chair_page = client_for("wgeti-chair").get(page).content.decode()
+    refused = client_for("wgeti-chair").post(publish, decision).status_code
+
+    recorded = client_for("secretariat").post(publish, decision)
+
+    sheet.refresh_from_db()
+    assert before == (404, 0)
+    assert "Draft: awaits the Conference's decision" in chair_page
+    assert refused == 403
+    assert recorded.status_code == 302
+    assert (sheet.decided_on, sheet.decision, sheet.published_by.username) == (
+        datetime.date(2026, 8, 28),
+        "ATT/CSP12/2026/SEC/850/Conf.FinRep, para. 25",
+        "secretariat",
+    )
+    assert observer.get(pdf).status_code == 200
+    assert "Published after the Conference's decision of 28 August 2026" in (
+        observer.get(page).content.decode()
+    )
+
+
+def test_a_fact_sheet_is_published_once_and_never_before_the_decision(guide, demo_users):
+    from django.core.exceptions import ValidationError as Refused
+
+    from working_groups.guides.services import fact_sheet_publish
+
+    sheet = guide.fact_sheets.get()
+    secretariat = demo_users["secretariat"]
+    with pytest.raises(Refused) as future:
+        fact_sheet_publish(
+            by=secretariat,
+            fact_sheet=sheet,
+            decided_on=datetime.date.today() + datetime.timedelta(days=1),
+            decision="x",
+        )
+    fact_sheet_publish(
+        by=secretariat, fact_sheet=sheet, decided_on=datetime.date(2026, 8, 28), decision="x"
+    )
+    with pytest.raises(Refused, match="already published"):
+        fact_sheet_publish(
+            by=secretariat, fact_sheet=sheet, decided_on=datetime.date(2026, 8, 28), decision="x"
+        )
+
+    assert future.value.message_dict == {
+        "decided_on": ["The Conference's decision cannot be in the future."]
+    }
 
 
 @pytest.mark.parametrize("count", [1, 30])

@@ -58,9 +58,11 @@ def risk(meeting):
     return topic
 
 
-def delegate_of(country="AT", region=RegionalGroup.WESTERN_EUROPE, profile=""):
+def delegate_of(
+    country="AT", region=RegionalGroup.WESTERN_EUROPE, profile="", status=AttStatus.STATE_PARTY
+):
     state = StateFactory(
-        country=country, regional_group=region, trade_profile=profile, status=AttStatus.SIGNATORY
+        country=country, regional_group=region, trade_profile=profile, status=status
     )
     return UserFactory(state=state)
 
@@ -251,7 +253,7 @@ def test_publishing_with_fewer_than_two_states_in_a_phase_warns_but_publishes(me
     presenter_list, shortfalls = presenter_list_publish(by=wgeti_chair(), meeting=meeting)
 
     assert presenter_list.pk is not None
-    assert [(s.phase.title, s.confirmed_states) for s in shortfalls] == [
+    assert [(s.phase.title, s.confirmed_states_parties) for s in shortfalls] == [
         ("Application and authorisation", 1)
     ]
 
@@ -308,8 +310,8 @@ def test_chair_publishes_through_the_page_and_is_warned_of_the_shortfall(meeting
     assert response.redirect_chain[-1][0] == reverse("wgeti:presenter_list", args=[meeting.pk])
     assert "The final list of presenting delegations is published." in content
     assert (
-        "“Application and authorisation” has 1 confirmed presenting State; at least 2 are "
-        "expected." in content
+        "“Application and authorisation” has 1 confirmed presenting State Party; at least 2 "
+        "are expected." in content
     )
 
 
@@ -373,12 +375,12 @@ def test_phase_shows_confirmed_states_with_their_diversity(meeting, risk):
 
     control, application = presentation_overview(wgeti_chair(), meeting)
 
-    assert (control.phase.title, control.confirmed_states, control.enough_states) == (
+    assert (control.phase.title, control.confirmed_states_parties, control.enough_states) == (
         "National control system",
         0,
         False,
     )
-    assert (application.confirmed_states, application.enough_states) == (4, True)
+    assert (application.confirmed_states_parties, application.enough_states) == (4, True)
     assert application.confirmed_organisations == 1
     assert application.by_region == [
         ("African Group", 1),
@@ -472,3 +474,44 @@ def test_publishing_through_the_page_after_the_start_shows_the_refusal(meeting, 
         in response.content.decode()
     )
     assert PresenterList.objects.count() == 0
+
+
+def test_seed_002_para_11c_two_presentations_by_states_parties_others_counted_apart(
+    meeting, risk, client
+):
+    # Seed 002 ¶11 c: "at least two presentations by States Parties" per phase; other
+    # States and stakeholders may present, and do not make up the two.
+    confirmed(meeting, risk, delegate_of("AT"))
+    confirmed(
+        meeting, risk, delegate_of("TH", RegionalGroup.ASIA_PACIFIC, status=AttStatus.SIGNATORY)
+    )
+    confirmed(
+        meeting, risk, delegate_of("IN", RegionalGroup.ASIA_PACIFIC, status=AttStatus.NON_SIGNATORY)
+    )
+    organisation = OrganisationFactory()
+    PresentationOffer.objects.create(
+        meeting=meeting,
+        topic=risk,
+        organisation=organisation,
+        submitted_by=OrganisationUserFactory(organisation=organisation),
+        summary="S",
+        status=OfferState.CONFIRMED,
+    )
+
+    (phase,) = presentation_overview(wgeti_chair(), meeting)
+    _list, shortfalls = presenter_list_publish(by=wgeti_chair(), meeting=meeting)
+
+    assert (
+        phase.confirmed_states_parties,
+        phase.confirmed_other_states,
+        phase.confirmed_organisations,
+        phase.enough_states,
+    ) == (1, 2, 1, False)
+    assert phase.by_region == [("Western European and Others Group", 1)]
+    assert [(s.phase.title, s.confirmed_states_parties) for s in shortfalls] == [
+        ("Application and authorisation", 1)
+    ]
+    sign_in(client, wgeti_chair())
+    page = client.get(reverse("wgeti:presentations", args=[meeting.pk])).content.decode()
+    assert "1 State Party confirmed to present" in page
+    assert "2 other States" in page

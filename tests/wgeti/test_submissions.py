@@ -10,6 +10,7 @@ import pytest
 import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from att_portal.meetings.enums import Body, CallKind
 from att_portal.meetings.models import MeetingCall
@@ -81,25 +82,36 @@ def test_organisation_submits_a_text_proposal_for_itself(call):
     assert submission.organisation == member.organisation
 
 
-def test_submission_after_the_due_day_is_refused(call):
-    with time_machine.travel(TOO_LATE, tick=False), pytest.raises(ValidationError) as refusal:
-        submit(UserFactory(), call)
+def test_seed_004_appendix_1_a_submission_after_the_due_date_is_kept_as_after_the_meeting(call):
+    # Appendix 1: "comments before and after the meeting" (it used to be refused).
+    on_time = submit(UserFactory(), call, text="Before")
+    with time_machine.travel(LAST_MINUTE, tick=False):
+        WrittenSubmission.objects.filter(pk=on_time.pk).update(submitted_at=timezone.now())
+    with time_machine.travel(TOO_LATE, tick=False):
+        late = submit(UserFactory(), call, text="After")
 
-    assert refusal.value.messages == ["Written submissions were due by 5 March 2026."]
-    assert WrittenSubmission.objects.count() == 0
+    on_time.refresh_from_db()
+    assert [(s.text, s.after_the_meeting) for s in WrittenSubmission.objects.order_by("pk")] == [
+        ("Before", False),
+        ("After", True),
+    ]
+    assert late.history.first().history_change_reason == "Sent after the meeting"
 
 
-def test_late_submission_through_the_page_comes_back_with_the_deadline(call, client):
+def test_seed_004_appendix_1_the_form_stays_open_after_the_due_date(call, client):
     sign_in(client, UserFactory())
+    url = reverse("wgeti:submissions", args=[call.pk])
 
     with time_machine.travel(TOO_LATE, tick=False):
-        response = client.post(
-            reverse("wgeti:submissions", args=[call.pk]), {"kind": "comments", "text": "Late"}
-        )
+        page = client.get(url)
+        response = client.post(url, {"kind": "comments", "text": "After the meeting"})
+        after = client.get(url).content.decode()
 
-    assert response.status_code == 200
-    assert "Written submissions were due by 5 March 2026." in response.content.decode()
-    assert WrittenSubmission.objects.count() == 0
+    assert page.context["form"] is not None
+    assert response.status_code == 302
+    assert WrittenSubmission.objects.get().text == "After the meeting"
+    assert "Open for comments after the meeting" in after
+    assert '<span class="badge text-bg-info">After the meeting</span>' in after
 
 
 def test_submission_through_the_page_is_recorded(call, client):

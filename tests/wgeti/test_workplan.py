@@ -470,3 +470,25 @@ def test_meeting_topics_page_keeps_the_same_number_of_queries_with_1_and_200_top
 
         assert with_one == with_200
         assert len(response.context["meeting_topics"]) == 200
+
+
+def test_seed_004_annex_b1_para_9_enforcement_arrangements_is_the_seventh_topic(demo_users, client):
+    # Annex B-1 ¶9: "enforcement arrangements", the seventh topic of the multi-year
+    # workplan; ¶6 and Annex A: March 2026 takes up "national control system – brokering"
+    # (the demo had replaced it with the national control list) and risk assessment.
+    numbered = dict(Phase.objects.values_list("number", "title"))
+    march = MeetingTopic.objects.filter(meeting__title="WGETI meeting, March 2026")
+    client.force_login(demo_users["ngo"])
+
+    page = client.get(reverse("wgeti:workplan")).content.decode()
+
+    assert numbered[7] == "Enforcement arrangements"
+    assert (numbered[3], numbered[6]) == (
+        "National control system – brokering",
+        "Risk assessment (covering Articles 6 and 7)",
+    )
+    assert sorted({row.topic.phase.title for row in march.select_related("topic__phase")}) == [
+        "National control system – brokering",
+        "Risk assessment (covering Articles 6 and 7)",
+    ]
+    assert "Topic 7: Enforcement arrangements" in page

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from att_portal.l10n.content import DEFAULT_LANGUAGE, TranslatedFieldsForm, in_each_language
 
 from ..models import MAX_SPEAKERS, SubWorkingGroup
-from ..services.calls import SPEAKER_UNNAMED, TOO_MANY_SPEAKERS
+from ..services.calls import REASON_REQUIRED, SPEAKER_UNNAMED, TOO_MANY_SPEAKERS
 
 TEXT = forms.Textarea(attrs={"rows": 4})
 DATE = forms.DateInput(attrs={"type": "date"})
@@ -63,7 +63,25 @@ class CallForm(TranslatedFieldsForm, forms.Form):
 class ProposalForm(forms.Form):
     title = forms.CharField(label=_("Issue"), max_length=300)
     memorandum = forms.CharField(label=_("Explanatory memorandum"), widget=TEXT, max_length=20000)
-    guiding_questions = forms.CharField(label=_("Guiding questions"), widget=TEXT, max_length=10000)
+    guiding_questions = forms.CharField(
+        label=_("Guiding questions"),
+        widget=TEXT,
+        max_length=10000,
+        required=False,
+        help_text=_("If you have questions for the delegations to consider."),
+    )
+    moderator = forms.CharField(
+        label=_("Moderator or chair"),
+        max_length=300,
+        required=False,
+        help_text=_(
+            "Who would moderate or chair the discussion, if you propose someone (e.g. "
+            "“Panama”). A moderator is not one of the three speakers."
+        ),
+    )
+    moderator_to_be_confirmed = forms.BooleanField(
+        label=_("Moderator to be confirmed"), required=False
+    )
     sub_working_group = forms.ModelChoiceField(
         label=_("For the sub-working group"),
         queryset=SubWorkingGroup.objects.none(),
@@ -113,7 +131,7 @@ def speakers_of(formset) -> list[dict]:
 class DecisionForm(forms.Form):
     decision = forms.ChoiceField(
         label=_("Decision"),
-        choices=[("accept", _("Accept the issue")), ("decline", _("Decline the issue"))],
+        choices=[("accept", _("Take up the issue")), ("decline", _("Leave the issue aside"))],
         widget=forms.RadioSelect,
     )
     sub_working_group = forms.ModelChoiceField(
@@ -123,10 +141,28 @@ class DecisionForm(forms.Form):
         help_text=_("The accepted issue is taken up there."),
     )
     note = forms.CharField(
-        label=_("Note on the decision"), widget=TEXT, required=False, max_length=10000
+        label=_("Note on the decision"),
+        widget=TEXT,
+        required=False,
+        max_length=10000,
+        help_text=_("Required when the issue is left aside: say why."),
     )
 
     def __init__(self, *args, sub_working_groups=None, **kwargs):
         super().__init__(*args, **kwargs)
         if sub_working_groups is not None:
             self.fields["sub_working_group"].queryset = sub_working_groups
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("decision") == "decline" and not cleaned.get("note", "").strip():
+            self.add_error("note", REASON_REQUIRED)
+        return cleaned
+
+
+class SpeakerNameForm(forms.Form):
+    """Name a speaker proposed "to be confirmed"."""
+
+    name = forms.CharField(label=_("Name"), max_length=200)
+    title = forms.CharField(label=_("Job title"), max_length=200, required=False)
+    affiliation = forms.CharField(label=_("Affiliation"), max_length=300, required=False)

@@ -104,3 +104,14 @@ class IncorporateForm(forms.Form):
         self.fields["revisions"].queryset = guide.revisions.filter(
             state=RevisionState.ENDORSED
         ).order_by("endorsed_on", "pk")
+
+
+class FactSheetPublishForm(forms.Form):
+    """The CSP's decision the fact sheet waited for (seed 004 ¶23)."""
+
+    decided_on = forms.DateField(label=_("Decided by the Conference on"), widget=DATE)
+    decision = forms.CharField(
+        label=_("Where the decision is recorded"),
+        max_length=300,
+        help_text=_("E.g. the symbol of the CSP's final report and its paragraph."),
+    )

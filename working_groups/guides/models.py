@@ -141,11 +141,29 @@ BLOCK_NAMES = {
 
 class FactSheet(models.Model):
     """Sections of a guide published separately (seed 004, footnote 11). `selection`
-    lists the parts, one per line: "3: 104-108", "3: box 3", "1: 26-35"."""
+    lists the parts, one per line: "3: 104-108", "3: box 3", "1: 26-35".
+
+    Seed 004 ¶23: publication waits for the CSP's decision on the guidance it draws on. A
+    fact sheet is drafted (the officers and the Secretariat read it), then published when
+    the Secretariat records that decision."""
 
     guide = models.ForeignKey(Guide, on_delete=models.CASCADE, related_name="fact_sheets")
     title = models.CharField(_("title"), max_length=300)
     selection = models.TextField(_("selection"))
+    decided_on = models.DateField(_("decided on"), null=True, blank=True)
+    decision = models.CharField(
+        _("decision of the Conference"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Where the decision is recorded, e.g. the symbol of the CSP's final report and "
+            "its paragraph."
+        ),
+    )
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["guide", "title_en"]
@@ -153,6 +171,20 @@ class FactSheet(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def is_published(self) -> bool:
+        return self.published_at is not None
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        super().clean()
+        if self.published_at is not None and not (self.decided_on and self.decision.strip()):
+            # Seed 004 ¶23: never published before the Conference's decision is recorded.
+            raise ValidationError(
+                _("A fact sheet is published once the Conference's decision is recorded.")
+            )
 
 
 ONE_PROPOSER = (

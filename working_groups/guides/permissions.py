@@ -69,8 +69,30 @@ class GuidePolicy(ReadableByAllPolicy):
         return super().can(user, action, obj)
 
 
-for _model in (GuideEdition, GuideSection, GuideBlock, FactSheet, RevisionChange, RevisionComment):
+for _model in (GuideEdition, GuideSection, GuideBlock, RevisionChange, RevisionComment):
     access.register(_model)(type(f"{_model.__name__}Policy", (ReadableByAllPolicy,), {}))
+
+
+# Record the CSP's decision on a fact sheet, which publishes it.
+PUBLISH = "publish"
+
+
+@access.register(FactSheet)
+class FactSheetPolicy(access.Policy):
+    """Seed 004 ¶23: a fact sheet waits for the CSP's decision. Until the Secretariat
+    records it, the draft is the WGETI officers' and the Secretariat's; then everybody's."""
+
+    def filter_visible(self, user, queryset: QuerySet) -> QuerySet:
+        if is_wgeti_officer(user):
+            return queryset
+        return queryset.filter(published_at__isnull=False)
+
+    def can(self, user, action: str, obj) -> bool:
+        if action == PUBLISH:
+            return is_secretariat(user)
+        if action == Action.VIEW_HISTORY:
+            return is_wgeti_officer(user)
+        return super().can(user, action, obj)
 
 
 @access.register(ProposedRevision)

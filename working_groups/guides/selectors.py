@@ -177,5 +177,6 @@ def fact_sheet_outline(fact_sheet: FactSheet, edition: GuideEdition, language: s
     return outline
 
 
-def fact_sheets_of(guide: Guide) -> QuerySet[FactSheet]:
-    return guide.fact_sheets.all()
+def fact_sheets_of(user, guide: Guide) -> QuerySet[FactSheet]:
+    """The published fact sheets, and the drafts for the officers (seed 004 ¶23)."""
+    return access.visible(user, guide.fact_sheets.all())

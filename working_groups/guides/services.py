@@ -618,3 +618,41 @@ def _save_sections(edition: GuideEdition, sections: list[_Section]) -> None:
 
 def block_still_exists(change: RevisionChange, edition: GuideEdition) -> bool:
     return change.target is None or block_with_key(edition, change.target.key) is not None
+
+
+# --- fact sheets ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def fact_sheet_publish(*, by, fact_sheet, decided_on: datetime.date, decision: str):
+    """Seed 004 ¶23: the fact sheet is published once the CSP has decided on the guidance
+    it draws on; the Secretariat records the decision (its date and where it is recorded),
+    which publishes the fact sheet, once."""
+    from django.core.exceptions import PermissionDenied
+
+    from att_portal import access
+
+    from .models import FactSheet
+    from .permissions import PUBLISH
+
+    if not access.can(by, PUBLISH, fact_sheet):
+        raise PermissionDenied
+    sheet = FactSheet.objects.select_for_update().get(pk=fact_sheet.pk)
+    if sheet.published_at is not None:
+        raise ValidationError(
+            _("This fact sheet was already published on %(date)s.")
+            % {"date": un_date(sheet.published_at)}
+        )
+    if decided_on > timezone.localdate():
+        raise ValidationError(
+            {"decided_on": _("The Conference's decision cannot be in the future.")}
+        )
+    if not decision.strip():
+        raise ValidationError({"decision": _("Say where the decision is recorded.")})
+    sheet.decided_on = decided_on
+    sheet.decision = decision.strip()
+    sheet.published_at = timezone.now()
+    sheet.published_by = by
+    sheet.full_clean()
+    sheet.save()
+    return sheet

@@ -4,11 +4,13 @@ Secretariat's incorporation into a new edition, and fact sheet PDFs."""
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from att_portal import access
@@ -23,13 +25,14 @@ from .forms import (
     ChangeForm,
     ChangeRemoveForm,
     CommentForm,
+    FactSheetPublishForm,
     IncorporateForm,
     RevisionEditForm,
     RevisionProposeForm,
     TransitionForm,
 )
 from .models import FactSheet, Guide, ProposedRevision, RevisionChange
-from .permissions import COMMENT, DECIDE, INCORPORATE, PROPOSE
+from .permissions import COMMENT, DECIDE, INCORPORATE, PROPOSE, PUBLISH
 
 
 def _language(request: HttpRequest) -> str:
@@ -63,7 +66,10 @@ def guide_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "is_current": edition is not None and edition == editions[-1],
             "outline": selectors.edition_outline(edition, language) if edition else [],
             "language": language,
-            "fact_sheets": selectors.fact_sheets_of(guide),
+            "fact_sheets": [
+                (sheet, _publish_form(request.user, sheet))
+                for sheet in selectors.fact_sheets_of(request.user, guide)
+            ],
             "may_propose": access.can(request.user, PROPOSE, guide),
             "may_incorporate": access.can(request.user, INCORPORATE, guide),
         },
@@ -347,6 +353,34 @@ def fact_sheet(request: HttpRequest, pk: int) -> HttpResponse:
     return pdf_response(pdf, f"fact-sheet-{sheet.pk}-{language}.pdf")
 
 
+def _publish_form(user, sheet: FactSheet, data=None):
+    if sheet.is_published or not access.can(user, PUBLISH, sheet):
+        return None
+    return FactSheetPublishForm(data, prefix=f"sheet-{sheet.pk}")
+
+
+@require_POST
+def fact_sheet_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    """The Secretariat records the CSP's decision, which publishes the fact sheet."""
+    user = request.user
+    sheet = access.get_visible_or_404(user, FactSheet.objects.select_related("guide"), pk=pk)
+    access.require(user, PUBLISH, sheet)
+    form = FactSheetPublishForm(request.POST, prefix=f"sheet-{sheet.pk}")
+    if form.is_valid():
+        try:
+            services.fact_sheet_publish(by=user, fact_sheet=sheet, **form.cleaned_data)
+        except ValidationError as error:
+            add_refusal(form, error)
+        else:
+            messages.success(request, _("The decision is recorded: the fact sheet is published."))
+            return redirect(sheet.guide.get_absolute_url())
+    return render(
+        request,
+        "guides/fact_sheet_publish.html",
+        {"sheet": sheet, "guide": sheet.guide, "form": form},
+    )
+
+
 urls = [
     path("", guide_list, name="list"),
     path("<int:pk>/", guide_detail, name="detail"),
@@ -360,4 +394,5 @@ urls = [
     path("revisions/<int:pk>/decide/", revision_transition, name="revision_transition"),
     path("changes/<int:pk>/remove/", change_remove, name="change_remove"),
     path("fact-sheets/<int:pk>/", fact_sheet, name="fact_sheet"),
+    path("fact-sheets/<int:pk>/publish/", fact_sheet_publish, name="fact_sheet_publish"),
 ]

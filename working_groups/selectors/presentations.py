@@ -1,6 +1,9 @@
 """Reads of presentations of national practice: per phase of a meeting, the offers a
-reader may see, how many States are confirmed to present (seed 002 expects at least two
-per phase) and how diverse they are, by regional group and by import/export profile."""
+reader may see, how many States Parties are confirmed to present (seed 002 ¶11 c: "at
+least two presentations by States Parties" per phase) and how diverse they are, by
+regional group and by import/export profile (¶11 e: the States Parties presenting). Other
+States (signatories, observers) and other stakeholders may present too (¶11 c); they are
+counted apart, never towards the two."""
 
 from __future__ import annotations
 
@@ -11,7 +14,8 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from att_portal import access
-from att_portal.directory.enums import RegionalGroup, TradeProfile
+from att_portal.directory.enums import AttStatus, RegionalGroup, TradeProfile
+from att_portal.directory.models import State
 from att_portal.meetings.models import Meeting
 
 from ..enums import OfferState
@@ -36,7 +40,8 @@ class TopicOverview:
 class PhaseOverview:
     phase: Phase
     topics: list[TopicOverview] = field(default_factory=list)
-    confirmed_states: int = 0
+    confirmed_states_parties: int = 0
+    confirmed_other_states: int = 0
     by_region: list[tuple[str, int]] = field(default_factory=list)
     by_profile: list[tuple[str, int]] = field(default_factory=list)
     confirmed_organisations: int = 0
@@ -44,7 +49,7 @@ class PhaseOverview:
 
     @property
     def enough_states(self) -> bool:
-        return self.confirmed_states >= self.expected
+        return self.confirmed_states_parties >= self.expected
 
 
 def offers_visible_to(user, meeting: Meeting) -> QuerySet[PresentationOffer]:
@@ -60,6 +65,17 @@ def presenter_list_of(meeting: Meeting) -> PresenterList | None:
     return PresenterList.objects.filter(meeting=meeting).select_related("published_by").first()
 
 
+def states_parties_among(state_ids, meeting: Meeting) -> set[int]:
+    """The States among `state_ids` that are States Parties when the meeting opens (one
+    query)."""
+    if not state_ids:
+        return set()
+    parties = State.objects.filter(pk__in=state_ids).with_status(
+        AttStatus.STATE_PARTY, on=meeting.starts_on
+    )
+    return set(parties.values_list("pk", flat=True))
+
+
 def _counted(values: Counter, choices) -> list[tuple[str, int]]:
     labels = dict(choices)
     rows = [(str(labels[key]), values[key]) for key, _label in choices if values.get(key)]
@@ -72,8 +88,9 @@ def presentation_overview(
     user, meeting: Meeting, *, confirmed_only: bool = False
 ) -> list[PhaseOverview]:
     """Per phase of the meeting (in workplan order), its topics with the offers the user
-    may see, and the confirmed presenting States with their diversity. Two queries
-    whatever the number of topics and offers."""
+    may see, and the confirmed presenting States Parties with their diversity, other
+    States and other stakeholders apart. Three queries whatever the number of topics and
+    offers."""
     phases: dict[int, PhaseOverview] = {}
     topics: dict[int, TopicOverview] = {}
     for meeting_topic in meeting_topics_of(user, meeting):
@@ -97,9 +114,13 @@ def presentation_overview(
             confirmed[phase_id][offer.state_id] = offer.state
         else:
             phases[phase_id].confirmed_organisations += 1
+    parties = states_parties_among(
+        {pk for by_state in confirmed.values() for pk in by_state}, meeting
+    )
     for phase_id, overview in phases.items():
-        states = confirmed[phase_id].values()
-        overview.confirmed_states = len(states)
+        states = [state for pk, state in confirmed[phase_id].items() if pk in parties]
+        overview.confirmed_states_parties = len(states)
+        overview.confirmed_other_states = len(confirmed[phase_id]) - len(states)
         overview.by_region = _counted(
             Counter(state.regional_group for state in states), RegionalGroup.choices
         )

@@ -1,8 +1,11 @@
 """Calls for ad hoc issues (seeds 002 and 004): the Chair or the CSP President invites
 proposals of current or emerging issues by a date; delegations of any State and
-organisations propose an issue with an explanatory memorandum, guiding questions and at
-most three speakers; the Chair accepts or declines each, and an accepted issue becomes an
-item of the meeting's agenda."""
+organisations propose an issue with an explanatory memorandum, guiding questions if they
+have them, a moderator or chair if they propose one, and at most three speakers — those
+"to be confirmed" are named later, after the due date too (Control Arms named its
+speakers on 17 February 2026). The Chair takes up each issue — an accepted issue becomes
+an item of the meeting's agenda (seed 004 ¶8: "all issues") — or leaves it aside, saying
+why."""
 
 from __future__ import annotations
 
@@ -27,11 +30,12 @@ from documents.models import AgendaItem
 
 from ..enums import ProposalState
 from ..models import MAX_SPEAKERS, AdHocIssueProposal, ProposedSpeaker, SubWorkingGroup
-from ..permissions import is_wgeti_officer, may_contribute
+from ..permissions import NAME_SPEAKERS, is_wgeti_officer, may_contribute
 from ..selectors.calls import WGETI_BODIES, call_is_open
 
 TOO_MANY_SPEAKERS = gettext_lazy("At most three speakers may be proposed.")  # seed 004
 SPEAKER_UNNAMED = gettext_lazy("Name the speaker or mark them “to be confirmed”.")
+REASON_REQUIRED = gettext_lazy("Say why the issue is left aside.")
 
 
 def late_message(call: MeetingCall) -> str:
@@ -108,11 +112,15 @@ def ad_hoc_proposal_submit(
     call: MeetingCall,
     title: str,
     memorandum: str,
-    guiding_questions: str,
     speakers: list[dict],
+    guiding_questions: str = "",
+    moderator: str = "",
+    moderator_to_be_confirmed: bool = False,
     sub_working_group: SubWorkingGroup | None = None,
 ) -> AdHocIssueProposal:
-    """Delegations of any State (observers included) and organisations may propose."""
+    """Delegations of any State (observers included) and organisations may propose. The
+    guiding questions are the proposer's if it gives any; a moderator or chair is not one
+    of the three speakers."""
     if not (may_contribute(by) and access.can(by, Action.VIEW, call)):
         raise PermissionDenied
     if call.kind != CallKind.AD_HOC_ISSUES or call.meeting.body not in WGETI_BODIES:
@@ -130,6 +138,8 @@ def ad_hoc_proposal_submit(
         title=title.strip(),
         memorandum=memorandum.strip(),
         guiding_questions=guiding_questions.strip(),
+        moderator=moderator.strip(),
+        moderator_to_be_confirmed=bool(moderator_to_be_confirmed),
         sub_working_group=sub_working_group,
     )
     if proposal.state is None and proposal.organisation is None:
@@ -150,8 +160,11 @@ def _speaker_label(speaker: ProposedSpeaker) -> str:
 
 
 def presenters_of(proposal: AdHocIssueProposal) -> str:
-    """The proposer and its confirmed speakers, as the agenda shows them."""
+    """The proposer, the moderator once confirmed and the named speakers, as the agenda
+    shows them."""
     names = [str(proposal.contributor)]
+    if proposal.moderator and not proposal.moderator_to_be_confirmed:
+        names.append(proposal.moderator)
     names += [_speaker_label(s) for s in proposal.speakers.all() if not s.to_be_confirmed]
     return "; ".join(names)[:500]
 
@@ -212,10 +225,12 @@ def ad_hoc_proposal_decide(
     note: str = "",
     sub_working_group: SubWorkingGroup | None = None,
 ) -> AdHocIssueProposal:
-    """The Chair accepts or declines a proposal, once; an accepted issue goes on the agenda
-    of the call's meeting."""
+    """The Chair takes up a proposal, once — it goes on the agenda of the call's meeting —
+    or leaves it aside, with the reason (`note`)."""
     if not access.can(by, Action.CHANGE, proposal):
         raise PermissionDenied
+    if not accept and not note.strip():
+        raise ValidationError({"note": REASON_REQUIRED})
     proposal = (
         AdHocIssueProposal.objects.select_for_update(of=("self",))
         .select_related("call__meeting", "state", "organisation", "sub_working_group")
@@ -234,6 +249,61 @@ def ad_hoc_proposal_decide(
         proposal.agenda_item = _agenda_item_for(by, proposal)
     proposal.full_clean()
     proposal._history_user = by
-    proposal._change_reason = "Accepted by the Chair" if accept else "Declined by the Chair"
+    proposal._change_reason = "Taken up by the Chair" if accept else "Left aside by the Chair"
     proposal.save()
     return proposal
+
+
+def _naming_closed(meeting: Meeting) -> bool:
+    """Speakers are named until the meeting ends (Geneva time)."""
+    return timezone.localdate() > meeting.ends_on
+
+
+@transaction.atomic
+def proposed_speaker_name(
+    *,
+    by: User,
+    speaker: ProposedSpeaker,
+    name: str,
+    title: str = "",
+    affiliation: str = "",
+) -> ProposedSpeaker:
+    """Name a speaker proposed "to be confirmed" — the proposer or a WGETI officer, after
+    the call's due date too (seed 004: Control Arms proposed on 1 February and named its
+    speakers on 17 February). An accepted issue's agenda item then lists the speaker."""
+    proposal = speaker.proposal
+    if not access.can(by, NAME_SPEAKERS, proposal):
+        raise PermissionDenied
+    speaker = ProposedSpeaker.objects.select_for_update().get(pk=speaker.pk)
+    if not speaker.to_be_confirmed:
+        raise ValidationError(_("This speaker is already named."))
+    meeting = proposal.call.meeting
+    if _naming_closed(meeting):
+        raise ValidationError(
+            _("The meeting ended on %(date)s: its speakers can no longer be named.")
+            % {"date": un_date(meeting.ends_on)}
+        )
+    if not name.strip():
+        raise ValidationError({"name": _("Name the speaker.")})
+    speaker.name = name.strip()
+    speaker.title = title.strip()
+    speaker.affiliation = affiliation.strip() or speaker.affiliation
+    speaker.to_be_confirmed = False
+    speaker.full_clean()
+    speaker.save()
+    proposal._history_user = by
+    proposal._change_reason = f"Speaker {speaker.position} named"
+    proposal.save()  # a line in the proposal's history: who named whom, when
+    if proposal.agenda_item_id is not None:
+        _agenda_presenters_refresh(by, proposal)
+    return speaker
+
+
+def _agenda_presenters_refresh(by: User, proposal: AdHocIssueProposal) -> None:
+    """The item lists the speaker: a correction of its presenters, not a change of the
+    agenda (the agenda is not sent back to draft; its issued versions stay as issued)."""
+    item = AgendaItem.objects.select_for_update().get(pk=proposal.agenda_item_id)
+    item.presenters = presenters_of(proposal)
+    item._history_user = by
+    item._change_reason = "Speaker of the ad hoc issue named"
+    item.save()

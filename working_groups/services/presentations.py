@@ -1,6 +1,7 @@
-"""Presentations of national practice (seed 002: at least two State presentations per
-phase, presenters diverse in geography and in import/export profile; seed 004: the final
-list of presenting delegations is published before the meeting).
+"""Presentations of national practice (seed 002 ¶11 c: at least two presentations by
+States Parties per phase, other States and stakeholders besides, presenters diverse in
+geography and in import/export profile; seed 004: the final list of presenting
+delegations is published before the meeting).
 
 A delegation volunteers for its State, an organisation member for the organisation; the
 Chair (or another WGETI officer) confirms or declines each offer and publishes the final
@@ -26,7 +27,7 @@ from ..models import MeetingTopic, Phase, PresentationOffer, PresenterList, Topi
 from ..permissions import may_contribute
 from .workplan import _officer_only, _wgeti_meeting
 
-# Seed 002: "at least two State presentations per phase".
+# Seed 002 ¶11 c: "at least two presentations by States Parties" per phase.
 PRESENTATIONS_EXPECTED_PER_PHASE = 2
 
 
@@ -128,13 +129,13 @@ class Shortfall:
     """A phase of the meeting with fewer confirmed presenting States than expected."""
 
     phase: Phase
-    confirmed_states: int
+    confirmed_states_parties: int
 
 
 @transaction.atomic
 def presenter_list_publish(*, by: User, meeting: Meeting) -> tuple[PresenterList, list[Shortfall]]:
     """Publish the final list of presenting delegations, before the meeting starts.
-    Phases with fewer than two confirmed States are reported back, not refused: the
+    Phases with fewer than two confirmed States Parties are reported back, not refused: the
     Chair decides (seed 002 expects two, it does not forbid fewer)."""
     _officer_only(by)
     _wgeti_meeting(meeting)
@@ -159,6 +160,10 @@ def presenter_list_publish(*, by: User, meeting: Meeting) -> tuple[PresenterList
 
 
 def shortfalls(meeting: Meeting) -> list[Shortfall]:
+    """Phases with fewer than two confirmed States Parties (other States and stakeholders
+    do not count towards the two)."""
+    from ..selectors.presentations import states_parties_among
+
     phases = {
         row.topic.phase_id: row.topic.phase
         for row in MeetingTopic.objects.filter(meeting=meeting).select_related("topic__phase")
@@ -167,13 +172,17 @@ def shortfalls(meeting: Meeting) -> list[Shortfall]:
     confirmed = PresentationOffer.objects.filter(
         meeting=meeting, status=OfferState.CONFIRMED, state__isnull=False
     )
+    rows = list(confirmed.values_list("topic__phase_id", "state_id"))
+    parties = states_parties_among({state_id for _phase, state_id in rows}, meeting)
     seen = set()
-    for phase_id, state_id in confirmed.values_list("topic__phase_id", "state_id"):
+    for phase_id, state_id in rows:
+        if state_id not in parties:
+            continue
         if phase_id in counts and (phase_id, state_id) not in seen:
             seen.add((phase_id, state_id))
             counts[phase_id] += 1
     return [
-        Shortfall(phase=phases[phase_id], confirmed_states=count)
+        Shortfall(phase=phases[phase_id], confirmed_states_parties=count)
         for phase_id, count in counts.items()
         if count < PRESENTATIONS_EXPECTED_PER_PHASE
     ]

@@ -1,7 +1,9 @@
-"""Written submissions (seed 004: written comments were due on 5 March 2026): delegations
-and organisations send written comments or text proposals on a working paper or a guide
-until the end of the day the Chair's call is due (Geneva time); the Chair and the
-Secretariat see them, and the Chair publishes them as they decide."""
+"""Written submissions (seed 004: written comments were due on 5 March 2026; Appendix 1
+invites comments before *and after* the meeting): delegations and organisations send
+written comments or text proposals on a working paper or a guide. The call is due at the
+end of its day (Geneva time); after that the form stays open and a submission is marked
+as sent after the meeting. The Chair and the Secretariat see them, and the Chair
+publishes them as they decide."""
 
 from __future__ import annotations
 
@@ -29,7 +31,8 @@ def wgeti_documents(user) -> QuerySet[Document]:
 
 
 def submissions_open(call: MeetingCall) -> bool:
-    """A call due on D accepts until the end of D, Geneva time."""
+    """Before the due date: a call due on D is due at the end of D, Geneva time. After it,
+    submissions are still accepted, as comments after the meeting (Appendix 1)."""
     return timezone.localdate() <= call.due_on
 
 
@@ -46,10 +49,6 @@ def written_submission_submit(
     if call.kind != CallKind.WRITTEN_COMMENTS:
         raise ValidationError(_("This call does not ask for written submissions."))
     _wgeti_meeting(call.meeting)
-    if not submissions_open(call):
-        raise ValidationError(
-            _("Written submissions were due by %(date)s.") % {"date": un_date(call.due_on)}
-        )
     if document is not None and not wgeti_documents(by).filter(pk=document.pk).exists():
         raise ValidationError(
             {"document": _("Comment on a WGETI working paper or guide that you may read.")}
@@ -59,7 +58,9 @@ def written_submission_submit(
     )
     submission.full_clean()
     submission._history_user = by
-    submission._change_reason = "Written submission sent"
+    submission._change_reason = (
+        "Written submission sent" if submissions_open(call) else "Sent after the meeting"
+    )
     submission.save()
     return submission
 

@@ -19,8 +19,16 @@ from att_portal.access import Action
 from att_portal.refusals import add_refusal
 
 from ..enums import ProposalState
-from ..forms.calls import CallForm, DecisionForm, ProposalForm, SpeakerFormSet, speakers_of
-from ..permissions import is_wgeti_officer, may_contribute
+from ..forms.calls import (
+    CallForm,
+    DecisionForm,
+    ProposalForm,
+    SpeakerFormSet,
+    SpeakerNameForm,
+    speakers_of,
+)
+from ..models import ProposedSpeaker
+from ..permissions import NAME_SPEAKERS, is_wgeti_officer, may_contribute
 from ..selectors.calls import (
     ad_hoc_calls_visible_to,
     call_is_open,
@@ -28,7 +36,12 @@ from ..selectors.calls import (
     sub_working_groups_for,
     wgeti_meetings_visible_to,
 )
-from ..services.calls import ad_hoc_call_issue, ad_hoc_proposal_decide, ad_hoc_proposal_submit
+from ..services.calls import (
+    ad_hoc_call_issue,
+    ad_hoc_proposal_decide,
+    ad_hoc_proposal_submit,
+    proposed_speaker_name,
+)
 
 SPEAKERS_PREFIX = "speakers"
 
@@ -132,8 +145,25 @@ def proposal_new(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _detail(request: HttpRequest, proposal, *, decision_form: DecisionForm | None = None):
+def _detail(
+    request: HttpRequest,
+    proposal,
+    *,
+    decision_form: DecisionForm | None = None,
+    name_form: tuple[int, SpeakerNameForm] | None = None,
+):
     user = request.user
+    speakers = list(proposal.speakers.all())
+    may_name = access.can(user, NAME_SPEAKERS, proposal)
+    name_forms = {}
+    if may_name:
+        name_forms = {
+            s.pk: SpeakerNameForm(initial={"affiliation": s.affiliation}, prefix=f"speaker-{s.pk}")
+            for s in speakers
+            if s.to_be_confirmed
+        }
+        if name_form is not None:
+            name_forms[name_form[0]] = name_form[1]
     may_decide = access.can(user, Action.CHANGE, proposal)
     if (
         decision_form is None
@@ -151,7 +181,7 @@ def _detail(request: HttpRequest, proposal, *, decision_form: DecisionForm | Non
             "proposal": proposal,
             "call": proposal.call,
             "meeting": proposal.call.meeting,
-            "speakers": list(proposal.speakers.all()),
+            "speakers": [(s, name_forms.get(s.pk)) for s in speakers],
             "decision_form": decision_form,
             "may_see_history": access.can(user, Action.VIEW_HISTORY, proposal),
         },
@@ -188,12 +218,33 @@ def proposal_decide(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(
                 request,
-                _("The issue is accepted and put on the agenda.")
+                _("The issue is taken up and put on the agenda.")
                 if accept
-                else _("The issue is declined."),
+                else _("The issue is left aside."),
             )
             return redirect("wgeti:proposal_detail", pk=pk)
     return _detail(request, proposal, decision_form=form)
+
+
+@require_POST
+def speaker_name(request: HttpRequest, pk: int, speaker_pk: int) -> HttpResponse:
+    """Name a speaker proposed "to be confirmed" (after the call's due date too)."""
+    user = request.user
+    proposal = _proposal_or_404(request, pk)
+    speaker = access.get_visible_or_404(
+        user, ProposedSpeaker.objects.filter(proposal=proposal), pk=speaker_pk
+    )
+    access.require(user, NAME_SPEAKERS, proposal)
+    form = SpeakerNameForm(request.POST, prefix=f"speaker-{speaker.pk}")
+    if form.is_valid():
+        try:
+            proposed_speaker_name(by=user, speaker=speaker, **form.cleaned_data)
+        except ValidationError as error:
+            add_refusal(form, error)
+        else:
+            messages.success(request, _("The speaker is named."))
+            return redirect("wgeti:proposal_detail", pk=pk)
+    return _detail(request, proposal, name_form=(speaker.pk, form))
 
 
 urls = [
@@ -203,4 +254,5 @@ urls = [
     path("calls/<int:pk>/propose/", proposal_new, name="proposal_new"),
     path("proposals/<int:pk>/", proposal_detail, name="proposal_detail"),
     path("proposals/<int:pk>/decide/", proposal_decide, name="proposal_decide"),
+    path("proposals/<int:pk>/speakers/<int:speaker_pk>/name/", speaker_name, name="speaker_name"),
 ]

@@ -133,15 +133,15 @@ def presenters_publish(request: HttpRequest, meeting_pk: int) -> HttpResponse:
                 messages.warning(
                     request,
                     ngettext(
-                        "“%(phase)s” has %(count)s confirmed presenting State; at least "
-                        "%(expected)s are expected.",
-                        "“%(phase)s” has %(count)s confirmed presenting States; at least "
-                        "%(expected)s are expected.",
-                        shortfall.confirmed_states,
+                        "“%(phase)s” has %(count)s confirmed presenting State Party; at "
+                        "least %(expected)s are expected.",
+                        "“%(phase)s” has %(count)s confirmed presenting States Parties; at "
+                        "least %(expected)s are expected.",
+                        shortfall.confirmed_states_parties,
                     )
                     % {
                         "phase": shortfall.phase.title,
-                        "count": shortfall.confirmed_states,
+                        "count": shortfall.confirmed_states_parties,
                         "expected": PRESENTATIONS_EXPECTED_PER_PHASE,
                     },
                 )

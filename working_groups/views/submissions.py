@@ -49,7 +49,7 @@ def _page(
     user = request.user
     is_open = submissions_open(call)
     may_submit = may_contribute(user)
-    if may_submit and is_open and form is None:
+    if may_submit and form is None:  # open after the due date too (Appendix 1)
         form = _form(request)
     submissions = list(
         access.visible(
