@@ -50,16 +50,19 @@ $(VENV)/.installed: requirements.lock
 install: system-packages $(VENV)/.installed
 	@$(PY) manage.py compilemessages --ignore=.venv -v 0
 
+# The demo's settings; links in mail point where `make run` serves the portal.
+RUN_ENV = DEBUG=true DEMO_MODE=true PORTAL_BASE_URL="$${PORTAL_BASE_URL:-http://$(HOST):$(PORT)}"
+
 run: install
 	@mkdir -p var
-	DEBUG=true DEMO_MODE=true $(PY) manage.py migrate --noinput -v 0
-	DEBUG=true DEMO_MODE=true $(PY) manage.py seed_demo
+	$(RUN_ENV) $(PY) manage.py migrate --noinput -v 0
+	$(RUN_ENV) $(PY) manage.py seed_demo
 	@echo ""
 	@echo "  ATT Portal: http://$(HOST):$(PORT)/"
 	@echo "  Demo logins: secretariat, dief-chair, wgeti-chair, delegate-sp, delegate-sig, delegate-obs, ngo, expert"
 	@echo "  Password: $${DEMO_PASSWORD:-att-demo}"
 	@echo ""
-	@export DEBUG=true DEMO_MODE=true; \
+	@export $(RUN_ENV); \
 	$(VENV)/bin/celery -A att_portal worker --pool=solo --without-mingle --without-gossip -l warning & worker=$$!; \
 	$(VENV)/bin/celery -A att_portal beat -S django -l warning --pidfile= & beat=$$!; \
 	trap 'kill $$worker $$beat 2>/dev/null' EXIT INT TERM; \

@@ -172,3 +172,32 @@ def test_admin_is_closed_to_everyone_but_the_secretariat(client):
         "notifications/outboxmail",
     ):
         assert client.get(f"/admin/{page}/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("make_args", "operator_url", "expected"),
+    [
+        (["PORT=8123"], None, "http://127.0.0.1:8123"),
+        ([], "https://portal.example.org", "https://portal.example.org"),
+    ],
+    ids=["the address make run serves on", "the address the operator set"],
+)
+def test_make_run_gives_mail_links_the_address_it_serves_on(make_args, operator_url, expected):
+    """The commands `make run` would run, with the seeding replaced by printing the base URL
+    the portal's e-mails link to."""
+    plan = subprocess.run(
+        ["make", "-n", "run", *make_args], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
+    (seeding,) = [line for line in plan.splitlines() if line.endswith("manage.py seed_demo")]
+    show = seeding.replace(
+        "manage.py seed_demo", "-c 'import os; print(os.environ[\"PORTAL_BASE_URL\"])'"
+    )
+    environment = {k: v for k, v in os.environ.items() if k != "PORTAL_BASE_URL"}
+    if operator_url:
+        environment["PORTAL_BASE_URL"] = operator_url
+
+    shown = subprocess.run(
+        ["bash", "-c", show], cwd=ROOT, env=environment, capture_output=True, text=True
+    )
+
+    assert shown.stdout.strip() == expected
