@@ -88,7 +88,9 @@ def test_chair_edits_an_item_in_place_and_moves_the_last_item_first_by_keyboard(
         "2. Cases of diversion 17 February 2027, 15:00–18:00 · Session\n"
         "Presenters: Delegation of Austria"
     ) in page.locator(f"#item-{cases.pk}").inner_text()
-    assert page.evaluate("document.activeElement.id") == f"edit-{cases.pk}"
+    page.wait_for_function(
+        "id => document.activeElement && document.activeElement.id === id", arg=f"edit-{cases.pk}"
+    )
 
     # By keyboard only: Tab to the last item's position list, choose 1, Tab to "Move", Enter.
     for _ in range(60):
@@ -106,7 +108,9 @@ def test_chair_edits_an_item_in_place_and_moves_the_last_item_first_by_keyboard(
     page.locator("#agenda-status", has_text="“Closing of the meeting” is now item 1.").wait_for()
     first, second, third = page.locator("#agenda-items > li").all_inner_texts()
     assert ("1. Closing of the meeting" in first, "3. Cases of diversion" in third) == (True, True)
-    assert page.evaluate("document.activeElement.id") == f"move-{closing.pk}"
+    # The focus comes back once HTMX has settled the new list, a moment after the swap.
+    focus_on = "id => document.activeElement && document.activeElement.id === id"
+    page.wait_for_function(focus_on, arg=f"move-{closing.pk}")
     assert page.locator("#agenda-status").get_attribute("role") == "status"
     page.screenshot(path=f"{tmp_path}/moved-by-keyboard.png", full_page=True)
 
