@@ -11,9 +11,10 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 HOST ?= 127.0.0.1
 
-# Debian packages: Python's venv, Pango for WeasyPrint, fonts for Chinese and Arabic PDFs,
-# poppler to read PDFs in tests, gettext for translations.
-RUN_PACKAGES := python3-venv libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-core fonts-noto-cjk gettext
+# Debian packages: Python's venv, Pango for WeasyPrint, HarfBuzz's subsetter (WeasyPrint
+# embeds fonts three times faster with it: the watermark of every DIEF download), fonts for
+# Chinese and Arabic PDFs, poppler to read PDFs in tests, gettext for translations.
+RUN_PACKAGES := python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core fonts-noto-cjk gettext
 # A real browser for the end-to-end tests (never a downloaded one).
 TEST_PACKAGES := poppler-utils chromium chromium-driver
 

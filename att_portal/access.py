@@ -85,7 +85,8 @@ def visible(user, source: type[M] | QuerySet) -> QuerySet:
 def can(user, action: str, obj: models.Model) -> bool:
     if not is_signed_in(user):
         return False
-    return policy_for(type(obj)).can(user, action, obj)
+    # The model from _meta, not type(): request.user is a lazy object standing for one.
+    return policy_for(obj._meta.model).can(user, action, obj)
 
 
 def get_visible_or_404(user, source: type[M] | QuerySet, **lookup) -> M:

@@ -1,7 +1,10 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from . import views
+from . import (
+    converters,  # noqa: F401 (registers <id:…> before the apps' routes are loaded)
+    views,
+)
 
 handler403 = "att_portal.views.error_403"
 handler404 = "att_portal.views.error_404"
@@ -10,7 +13,7 @@ handler500 = "att_portal.views.error_500"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("search/", views.search, name="search"),
-    path("history/<str:kind>/<int:pk>/", views.history, name="history"),
+    path("history/<str:kind>/<id:pk>/", views.history, name="history"),
     path("accounts/", include("att_portal.accounts.urls")),
     path("directory/", include("att_portal.directory.urls")),
     path("meetings/", include("att_portal.meetings.urls")),

@@ -49,9 +49,9 @@ class LanguageVersionForm(forms.Form):
     def clean_file(self):
         from .uploads import check_upload
 
-        uploaded = self.cleaned_data["file"]
-        self.content_type, self.safe_name = check_upload(uploaded)
-        return uploaded
+        checked = check_upload(self.cleaned_data["file"])
+        self.content_type, self.safe_name = checked.content_type, checked.name
+        return checked.file  # what is stored is what was checked (a PDF rewritten)
 
 
 class AgendaItemTextsForm(TranslatedFieldsForm, forms.Form):

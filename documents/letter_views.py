@@ -33,7 +33,6 @@ from .letter_forms import (
 from .models import ChairReport, Letter
 from .pdf import UN_LANGUAGES, pdf_response, render_pdf
 from .permissions import bodies_chaired
-from .views import known_ids
 
 COMPOSING = ("DIEF", "WGETI")
 
@@ -105,7 +104,6 @@ def _letter(request, pk: int) -> Letter:
 
 
 @login_required
-@known_ids
 def letter_edit(request: HttpRequest, pk: int, *, annex_form=None) -> HttpResponse:
     """The letter: its texts, its annexes in order, a new annex, its PDF per language."""
     letter = _letter(request, pk)
@@ -145,7 +143,6 @@ def letter_edit(request: HttpRequest, pk: int, *, annex_form=None) -> HttpRespon
 
 @login_required
 @require_POST
-@known_ids
 def letter_annex_add(request: HttpRequest, pk: int) -> HttpResponse:
     letter = _letter(request, pk)
     form = LetterAnnexForm(request.POST, request.FILES, prefix="annex")
@@ -192,7 +189,6 @@ def _report(request, pk: int) -> ChairReport:
 
 
 @login_required
-@known_ids
 def report_edit(request: HttpRequest, pk: int, *, section_form=None) -> HttpResponse:
     report = _report(request, pk)
     draft = report.document_id is None
@@ -230,7 +226,6 @@ def report_edit(request: HttpRequest, pk: int, *, section_form=None) -> HttpResp
 
 @login_required
 @require_POST
-@known_ids
 def report_section_add(request: HttpRequest, pk: int) -> HttpResponse:
     report = _report(request, pk)
     form = ReportSectionForm(request.POST, prefix="section")
@@ -241,7 +236,6 @@ def report_section_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@known_ids
 def report_section_edit(request: HttpRequest, pk: int, section_pk: int) -> HttpResponse:
     report = _report(request, pk)
     section = access.get_visible_or_404(request.user, report.sections.all(), pk=section_pk)
@@ -270,7 +264,6 @@ def report_section_edit(request: HttpRequest, pk: int, section_pk: int) -> HttpR
 
 
 @login_required
-@known_ids
 def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     """The draft as it will be issued, in one language."""
     report = _report(request, pk)
@@ -289,7 +282,6 @@ def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-@known_ids
 def report_issue(request: HttpRequest, pk: int) -> HttpResponse:
     report = _report(request, pk)
     form = ReportIssueForm(request.POST, prefix="issue")

@@ -322,6 +322,10 @@ class LanguageVersion(models.Model):
         related_name="+",
     )
     withdrawal_reason = models.TextField(_("reason for the withdrawal"), blank=True)
+    # Set by `manage.py check_stored_files --quarantine` for a stored file that fails the
+    # upload checks: its file is moved aside and it is no longer served.
+    quarantined_at = models.DateTimeField(_("quarantined at"), null=True, blank=True)
+    quarantine_reason = models.CharField(_("reason for the quarantine"), max_length=500, blank=True)
     history = HistoricalRecords()
 
     objects = LanguageVersionQuerySet.as_manager()

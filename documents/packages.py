@@ -42,8 +42,8 @@ def _annex_files(viewer, annexes: list[Document], language: str) -> dict:
 def _pdf_reader(version: LanguageVersion):
     from pypdf import PdfReader
 
-    if version is None or version.content_type != "application/pdf":
-        return None
+    if version is None or version.content_type != "application/pdf" or version.quarantined_at:
+        return None  # a quarantined file is never read (manage.py check_stored_files)
     try:
         with version.file.open("rb") as handle:
             reader = PdfReader(io.BytesIO(handle.read()))

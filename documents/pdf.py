@@ -21,9 +21,11 @@ HTML_LANG = {"zh-hans": "zh-Hans"}
 
 
 def watermark_for(viewer) -> str:
-    """Who downloaded it, for whom, when (in the PDF's language: called while it is active)."""
+    """Who downloaded it, for whom, when (in the PDF's language: called while it is active).
+    The person as the directory knows them, with their username: one person even if two
+    share a name, and never blank."""
     when = un_datetime(timezone.now())
-    return f"{viewer.get_full_name() or viewer.username} · {viewer.affiliation_label} · {when}"
+    return f"{viewer.name_with_username} · {viewer.affiliation_label} · {when}"
 
 
 def render_pdf(

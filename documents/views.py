@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import functools
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from att_portal import access, marking
+from att_portal import access, marking, stored_files
 from att_portal.access import Action
 from att_portal.l10n.content import translations_of
 from att_portal.meetings.enums import Body
@@ -35,26 +33,6 @@ from .forms import (
 )
 from .models import Agenda, AgendaItem, AgendaVersion, Document, LanguageVersion
 from .permissions import may_compose_any, may_edit_agenda
-
-# The largest id the database holds (a 64-bit integer): a larger one in an address is
-# simply not found, instead of overflowing the query.
-LARGEST_ID = 2**63 - 1
-
-
-def known_ids(view):
-    """404 for an address whose ids no row can have."""
-
-    @functools.wraps(view)
-    def checked(request, *args, **kwargs):
-        if any(
-            isinstance(value, int) and value > LARGEST_ID
-            for name, value in kwargs.items()
-            if name.endswith("pk")
-        ):
-            raise Http404
-        return view(request, *args, **kwargs)
-
-    return checked
 
 
 def _document(request: HttpRequest, pk: int) -> Document:
@@ -83,7 +61,6 @@ def document_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@known_ids
 def document_detail(request: HttpRequest, pk: int, *, form=None, annex_form=None) -> HttpResponse:
     document = _document(request, pk)
     marking.note(request, document)
@@ -120,7 +97,6 @@ def document_detail(request: HttpRequest, pk: int, *, form=None, annex_form=None
 
 @login_required
 @require_POST
-@known_ids
 def version_upload(request: HttpRequest, pk: int) -> HttpResponse:
     document = _document(request, pk)
     access.require(request.user, Action.CHANGE, document)
@@ -147,6 +123,10 @@ def version_upload(request: HttpRequest, pk: int) -> HttpResponse:
 def _serve(request: HttpRequest, version: LanguageVersion) -> HttpResponse:
     """Files are served only here, after the permission layer: never from a media URL."""
     marking.note(request, version)
+    if version.quarantined_at is not None:
+        return stored_files.unavailable_response(
+            request, version, reference=f"file {version.pk} of {version.document.symbol}"
+        )
     try:
         handle = version.file.open("rb")
     except FileNotFoundError as exc:
@@ -160,7 +140,6 @@ def _serve(request: HttpRequest, version: LanguageVersion) -> HttpResponse:
 
 
 @login_required
-@known_ids
 def version_download(request: HttpRequest, pk: int, language: str) -> HttpResponse:
     """The current file of a language."""
     version = access.get_visible_or_404(
@@ -173,7 +152,6 @@ def version_download(request: HttpRequest, pk: int, language: str) -> HttpRespon
 
 
 @login_required
-@known_ids
 def version_file(request: HttpRequest, pk: int, language: str, version_pk: int) -> HttpResponse:
     """One file of a language, current or earlier (from the language's history)."""
     version = access.get_visible_or_404(
@@ -187,7 +165,6 @@ def version_file(request: HttpRequest, pk: int, language: str, version_pk: int) 
 
 
 @login_required
-@known_ids
 def version_history(request: HttpRequest, pk: int, language: str) -> HttpResponse:
     """Every file a language has had, the current one first: who uploaded it and when,
     who replaced or withdrew it and why."""
@@ -207,7 +184,6 @@ def version_history(request: HttpRequest, pk: int, language: str) -> HttpRespons
 
 
 @login_required
-@known_ids
 def version_withdraw(request: HttpRequest, pk: int, language: str) -> HttpResponse:
     """Withdraw the current file of a language, with the reason (a confirmation page)."""
     document = _document(request, pk)
@@ -239,7 +215,6 @@ def version_withdraw(request: HttpRequest, pk: int, language: str) -> HttpRespon
 
 
 @login_required
-@known_ids
 def document_revise(request: HttpRequest, pk: int) -> HttpResponse:
     """Issue a revision from the document's page, after a confirmation: the same number,
     the next ``.RevN``, superseding the document."""
@@ -280,7 +255,6 @@ def document_revise(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-@known_ids
 def annex_attach(request: HttpRequest, pk: int) -> HttpResponse:
     document = _document(request, pk)
     access.require(request.user, Action.CHANGE, document)
@@ -307,7 +281,6 @@ def annex_attach(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-@known_ids
 def annex_action(request: HttpRequest, pk: int, annex_pk: int, action: str) -> HttpResponse:
     """Move an annex up or down, or detach it."""
     document = _document(request, pk)
@@ -358,7 +331,6 @@ def _sees_current(request: HttpRequest, agenda: Agenda, may_edit: bool) -> bool:
 
 
 @login_required
-@known_ids
 def agenda_page(
     request: HttpRequest,
     meeting_pk: int,
@@ -395,7 +367,6 @@ def agenda_page(
 
 @login_required
 @require_POST
-@known_ids
 def agenda_item_add(request: HttpRequest, meeting_pk: int) -> HttpResponse:
     meeting, agenda, may_edit = _agenda_context(request, meeting_pk)
     if not may_edit:
@@ -417,7 +388,6 @@ def _agenda_item(request: HttpRequest, meeting, item_pk: int) -> AgendaItem:
 
 
 @login_required
-@known_ids
 def agenda_item_edit(request: HttpRequest, meeting_pk: int, item_pk: int) -> HttpResponse:
     """One item changed in place: its texts in the six UN languages (English required), its
     presenters, session and parent. Inline on the agenda page with HTMX; a page of its own
@@ -463,7 +433,6 @@ def agenda_item_edit(request: HttpRequest, meeting_pk: int, item_pk: int) -> Htt
 
 @login_required
 @require_POST
-@known_ids
 def agenda_item_move(request: HttpRequest, meeting_pk: int, item_pk: int) -> HttpResponse:
     """An item put at any position of its level: the keyboard's "Move to position" form
     and the drag and drop of static/js/agenda.js both post here."""
@@ -494,7 +463,6 @@ def agenda_item_move(request: HttpRequest, meeting_pk: int, item_pk: int) -> Htt
 
 @login_required
 @require_POST
-@known_ids
 def agenda_item_action(
     request: HttpRequest, meeting_pk: int, item_pk: int, action: str
 ) -> HttpResponse:
@@ -516,7 +484,6 @@ def agenda_item_action(
 
 @login_required
 @require_POST
-@known_ids
 def agenda_transition(request: HttpRequest, meeting_pk: int, action: str) -> HttpResponse:
     meeting, agenda, may_edit = _agenda_context(request, meeting_pk)
     if not agenda.pk:
@@ -573,7 +540,6 @@ def _agenda_pdf(
 
 
 @login_required
-@known_ids
 def agenda_pdf(request: HttpRequest, meeting_pk: int) -> HttpResponse:
     from .pdf import UN_LANGUAGES
 
@@ -593,7 +559,6 @@ def agenda_pdf(request: HttpRequest, meeting_pk: int) -> HttpResponse:
 
 
 @login_required
-@known_ids
 def agenda_version_pdf(request: HttpRequest, meeting_pk: int, number: int) -> HttpResponse:
     """An issued (or adopted) version of the agenda as it was, in one UN language."""
     from .pdf import UN_LANGUAGES
@@ -620,7 +585,6 @@ def agenda_version_pdf(request: HttpRequest, meeting_pk: int, number: int) -> Ht
 
 
 @login_required
-@known_ids
 def cover_letter_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     """The letter (as composed in the portal, else its title and list of annexes) followed by
     each annex the reader may see, in order, each from a page of its own: one PDF."""

@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from att_portal import marking, navigation, registry
+from att_portal import marking, navigation, registry, stored_files
 from att_portal.directory.permissions import is_dief_participant
 
 from . import models, selectors
@@ -36,8 +36,34 @@ def _matching(selector):
     return results
 
 
+def _attachments():
+    return models.Attachment.objects.order_by("pk")
+
+
+def _check_attachment_file(data: bytes) -> tuple[str, frozenset[str]]:
+    from .uploads import check_attachment_content
+
+    content_type, _cleaned, stripped = check_attachment_content(data)
+    return content_type, stripped
+
+
+def _describe_attachment(attachment) -> str:
+    """The item it belongs to, by number only: titles are confidential."""
+    if attachment.case_id:
+        return f"case {attachment.case_id}"
+    return f"platform item {attachment.platform_item_id}"
+
+
 def register() -> None:
     navigation.register("dief", may_enter_dief)
+    stored_files.register(
+        stored_files.StoredFileKind(
+            key="dief-attachment",
+            rows=_attachments,
+            check=_check_attachment_file,
+            describe=_describe_attachment,
+        )
+    )
     registry.add_dashboard_panel(40, _dief)
     registry.add_search_provider(
         registry.SearchProvider(

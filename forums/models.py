@@ -203,6 +203,10 @@ class Attachment(DiefMaterial, models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     uploaded_at = models.DateTimeField(auto_now_add=True)
+    # Set by `manage.py check_stored_files --quarantine` for a stored file that fails the
+    # upload checks: its file is moved aside and it is no longer served.
+    quarantined_at = models.DateTimeField(_("quarantined at"), null=True, blank=True)
+    quarantine_reason = models.CharField(_("reason for the quarantine"), max_length=500, blank=True)
 
     class Meta:
         ordering = ["uploaded_at", "pk"]

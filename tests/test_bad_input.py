@@ -11,10 +11,18 @@ from django.utils.html import escape
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext
 
+from att_portal.directory.enums import Role
 from att_portal.directory.models import User
 from att_portal.notifications.models import OutboxMail
 from tests.conftest import DEMO_ROLES, sign_in
-from tests.factories import TOTPDeviceFactory, UserFactory
+from tests.factories import (
+    CspCycleFactory,
+    RoleAssignmentFactory,
+    TOTPDeviceFactory,
+    UserFactory,
+)
+from working_groups.models import SubWorkingGroup
+from working_groups.services.workplan import sub_working_group_create
 
 pytestmark = pytest.mark.django_db
 
@@ -48,6 +56,11 @@ def snapshot():
             "Ensure this value has at most 150 characters (it has 151).",
         ),
         (
+            {"first_name": "\u200b\u200b", "last_name": "B", "email": "new@example.org"},
+            "A name cannot contain invisible or control characters (such as a zero-width "
+            "space or a direction mark): remove U+200B (ZERO WIDTH SPACE).",
+        ),
+        (
             {
                 "first_name": "A",
                 "last_name": "B",
@@ -74,11 +87,11 @@ def test_invitation_form_refuses_bad_input_and_creates_nobody(data, message, cli
     ("data", "message"),
     [
         (
-            {"first_name": "x" * 200, "last_name": "y", "preferred_language": "en"},
-            "Ensure this value has at most 150 characters (it has 200).",
+            {"job_title": "x" * 201, "preferred_language": "en"},
+            "Ensure this value has at most 200 characters (it has 201).",
         ),
         (
-            {"first_name": "x", "last_name": "y", "preferred_language": "xx"},
+            {"job_title": "x", "preferred_language": "xx"},
             "Select a valid choice. xx is not one of the available choices.",
         ),
     ],
@@ -243,17 +256,17 @@ def _routes(resolver, prefix=""):
 def concrete_paths(route: str) -> list[str]:
     """The route with plausible and implausible values for its parameters."""
     fillers = {
-        "<int:pk>": ["1", "999999"],
-        "<int:participation_pk>": ["1", "999999"],
+        "<id:pk>": ["1", "999999"],
+        "<id:participation_pk>": ["1", "999999"],
         "<str:key>": ["invitations", "draft_agenda", "minutes"],
         "<str:token>": ["not-a-token"],
         "<str:language>": ["en", "xx"],
-        "<int:meeting_pk>": ["1", "999999"],
-        "<int:item_pk>": ["1", "999999"],
-        "<int:case_pk>": ["1", "999999"],
-        "<int:presentation_pk>": ["1", "999999"],
-        "<int:attachment_pk>": ["1", "999999"],
-        "<int:message_pk>": ["1", "999999"],
+        "<id:meeting_pk>": ["1", "999999"],
+        "<id:item_pk>": ["1", "999999"],
+        "<id:case_pk>": ["1", "999999"],
+        "<id:presentation_pk>": ["1", "999999"],
+        "<id:attachment_pk>": ["1", "999999"],
+        "<id:message_pk>": ["1", "999999"],
         "<str:action>": ["up", "issue", "adopt", "nonsense"],
         "<str:alpha3>": ["aut", "zzz"],
         "<str:kind>": ["state", "meeting", "nonsense"],
@@ -290,3 +303,38 @@ def test_garbage_posted_or_requested_anywhere_never_answers_500(role, client_for
         ).status_code
 
     assert {key: code for key, code in answers.items() if code >= 500} == {}
+
+
+def test_a_sub_working_group_named_like_another_in_one_language_is_refused(client):
+    """Each language's name is unique in a cycle: a clash in Spanish only is a message on
+    the form, not a database error."""
+    cycle = CspCycleFactory(number=12, year=2026)
+    chair = RoleAssignmentFactory(role=Role.WGETI_CHAIR).user
+    sub_working_group_create(
+        by=chair, cycle=cycle, name={"en": "Diversion", "es": "Desvío"}, facilitators="A"
+    )
+    sign_in(client, chair)
+
+    response = client.post(
+        reverse("wgeti:sub_working_groups") + "?cycle=12",
+        {"name": "Transparency", "name__es": "Desvío", "facilitators": "B", "position": 0},
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors() == [
+        f"The {cycle} cycle already has a sub-working group “Desvío”."
+    ]
+    assert list(SubWorkingGroup.objects.values_list("name_en", flat=True)) == ["Diversion"]
+
+
+@pytest.mark.parametrize(
+    "next_url", ["0", "dashboard", "accounts:profile", "https://evil.example/"]
+)
+def test_language_choice_returns_only_to_a_page_of_the_portal(next_url, client):
+    """`next` is followed only when it is a path of this site; a word is not taken for the
+    name of a view."""
+    sign_in(client, UserFactory())
+
+    response = client.post(reverse("accounts:set_language"), {"language": "fr", "next": next_url})
+
+    assert (response.status_code, response["Location"]) == (302, reverse("dashboard"))

@@ -7,6 +7,7 @@ from django.contrib.auth.forms import PasswordResetForm
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from att_portal.directory.forms import PersonNameField
 from att_portal.notifications.services import mail_queue
 
 
@@ -65,6 +66,16 @@ class LanguageForm(forms.Form):
 
 
 class ProfileForm(forms.ModelForm):
+    """What a person changes about themselves. Not their name: it shows on watermarks and
+    in access logs, so the Secretariat or their focal point changes it (NamedProfileForm
+    for the Secretariat's own staff)."""
+
     class Meta:
         model = get_user_model()
+        fields = ["job_title", "preferred_language"]
+
+
+class NamedProfileForm(ProfileForm):
+    class Meta(ProfileForm.Meta):
         fields = ["first_name", "last_name", "job_title", "preferred_language"]
+        field_classes = {"first_name": PersonNameField, "last_name": PersonNameField}

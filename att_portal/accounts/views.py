@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 import base64
+import datetime
 from urllib.parse import urlencode
 
 import segno
+from axes.helpers import get_client_username, get_cool_off
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
@@ -14,16 +16,24 @@ from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from .forms import LanguageForm, PortalPasswordResetForm, ProfileForm, TokenForm
+from att_portal import access
+from att_portal.directory.enums import Affiliation
+from att_portal.directory.permissions import PersonAction
+
+from . import lockout
+from .forms import LanguageForm, NamedProfileForm, PortalPasswordResetForm, ProfileForm, TokenForm
 
 
 def safe_next(request: HttpRequest, fallback: str) -> str:
     candidate = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(
+    # A path of this site only: redirect() reads anything else ("0", "home") as the name
+    # of a view.
+    if candidate.startswith("/") and url_has_allowed_host_and_scheme(
         candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return candidate
@@ -62,6 +72,35 @@ class PasswordResetView(auth_views.PasswordResetView):
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     success_url = reverse_lazy("accounts:password_reset_complete")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        # Whoever completes the reset holds the account's mailbox: the lock goes at once.
+        lockout.lift_lock(username=form.user.get_username())
+        return response
+
+
+def duration_text(delta: datetime.timedelta) -> str:
+    minutes = int(delta.total_seconds() // 60)
+    if minutes % 60:
+        return ngettext("%(count)d minute", "%(count)d minutes", minutes) % {"count": minutes}
+    hours = minutes // 60
+    return ngettext("%(count)d hour", "%(count)d hours", hours) % {"count": hours}
+
+
+def locked_out(request: HttpRequest, original_response=None, credentials=None) -> HttpResponse:
+    """What a locked sign-in gets instead (AXES_LOCKOUT_CALLABLE): which lock, for how long,
+    and what lifts it."""
+    return render(
+        request,
+        "registration/locked_out.html",
+        {
+            "username": get_client_username(request, credentials) or "",
+            "address_locked": lockout.address_is_locked(request),
+            "duration": duration_text(get_cool_off(request)),
+        },
+        status=settings.AXES_HTTP_RESPONSE_CODE,
+    )
 
 
 def confirmed_device(user) -> TOTPDevice | None:
@@ -125,10 +164,23 @@ def set_language(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def profile(request: HttpRequest) -> HttpResponse:
-    form = ProfileForm(request.POST if request.method == "POST" else None, instance=request.user)
+    may_rename = access.can(request.user, PersonAction.RENAME, request.user)
+    form_class = NamedProfileForm if may_rename else ProfileForm
+    form = form_class(request.POST if request.method == "POST" else None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         form.instance._change_reason = "Profile edited by its owner"
         user = form.save()
         messages.success(request, _("Your profile is saved."))
         return set_language_cookie(redirect("accounts:profile"), user.preferred_language)
-    return render(request, "registration/profile.html", {"form": form})
+    return render(
+        request,
+        "registration/profile.html",
+        {"form": form, "name_changed_by": None if may_rename else name_changed_by(request.user)},
+    )
+
+
+def name_changed_by(user) -> str:
+    """Who changes the name of someone who may not change it themselves."""
+    if user.affiliation == Affiliation.DELEGATION:
+        return _("Your delegation's focal point or the ATT Secretariat changes your name.")
+    return _("The ATT Secretariat changes your name.")

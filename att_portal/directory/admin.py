@@ -77,6 +77,13 @@ class PersonAdmin(SecretariatAdmin, UserAdmin):
         ),
     ]
 
+    def save_model(self, request, obj, form, change) -> None:
+        # The user's validators refuse an invisible name here as on the portal's pages;
+        # the history names who changed it (the request's user) and why.
+        if change and {"first_name", "last_name"} & set(form.changed_data):
+            obj._change_reason = "Name changed by the Secretariat in the administration"
+        super().save_model(request, obj, form, change)
+
 
 @admin.register(RoleAssignment)
 class RoleAssignmentAdmin(SecretariatAdmin):

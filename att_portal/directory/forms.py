@@ -5,14 +5,31 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from . import names
 from .enums import AttStatus, OrganisationKind, RegionalGroup
 from .models import User
 from .selectors import country_codes_matching
 
 
+class PersonNameField(forms.CharField):
+    """A first or last name: normalised (NFC, single spaces) and checked as the directory
+    checks it, with a message that says which character is wrong."""
+
+    default_validators = [names.validate_person_name]
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", names.MAX_NAME_LENGTH)
+        # A name in Arabic is typed right to left, one in Latin letters left to right.
+        kwargs.setdefault("widget", forms.TextInput(attrs={"dir": "auto"}))
+        super().__init__(**kwargs)
+
+    def to_python(self, value) -> str:
+        return names.normalise_person_name(super().to_python(value))
+
+
 class DelegateInvitationForm(forms.Form):
-    first_name = forms.CharField(label=_("First name"), max_length=150)
-    last_name = forms.CharField(label=_("Last name"), max_length=150)
+    first_name = PersonNameField(label=_("First name"))
+    last_name = PersonNameField(label=_("Last name"))
     email = forms.EmailField(label=_("E-mail address"))
     job_title = forms.CharField(label=_("Job title"), max_length=200, required=False)
     is_law_enforcement = forms.BooleanField(
@@ -29,6 +46,19 @@ class DelegateInvitationForm(forms.Form):
         if User.objects.filter(email__iexact=email).exists():
             raise forms.ValidationError(_("Another account already uses this e-mail address."))
         return email
+
+
+class PersonNameForm(forms.Form):
+    """The name of a person, changed by the Secretariat or their delegation's focal point."""
+
+    first_name = PersonNameField(label=_("First name"), required=False)
+    last_name = PersonNameField(label=_("Last name"), required=False)
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if not self.errors and not (data.get("first_name") or data.get("last_name")):
+            raise forms.ValidationError(_("Give the person's first name, last name or both."))
+        return data
 
 
 class StateFilter(django_filters.FilterSet):

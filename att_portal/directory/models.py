@@ -17,6 +17,7 @@ from simple_history.models import HistoricalRecords
 
 from att_portal.l10n.dates import un_date
 
+from . import names
 from .enums import (
     Affiliation,
     AttStatus,
@@ -176,6 +177,19 @@ class PortalUserManager(UserManager):
 class User(AbstractUser):
     """A person who signs in: a delegate, an organisation's representative or Secretariat staff."""
 
+    # A name shows on watermarks and in access logs: the validator keeps it visible.
+    first_name = models.CharField(
+        _("first name"),
+        max_length=names.MAX_NAME_LENGTH,
+        blank=True,
+        validators=[names.validate_person_name],
+    )
+    last_name = models.CharField(
+        _("last name"),
+        max_length=names.MAX_NAME_LENGTH,
+        blank=True,
+        validators=[names.validate_person_name],
+    )
     affiliation = models.CharField(_("affiliation"), max_length=20, choices=Affiliation.choices)
     state = models.ForeignKey(
         State,
@@ -249,6 +263,27 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username
+
+    def clean(self) -> None:
+        super().clean()
+        self.first_name = names.normalise_person_name(self.first_name)
+        self.last_name = names.normalise_person_name(self.last_name)
+
+    def get_full_name(self) -> str:
+        """The name as the directory shows it: what an older record may hold from before
+        names were checked (a zero-width space …) is left out; empty if nothing is left."""
+        return names.readable_name(f"{self.first_name} {self.last_name}")
+
+    @property
+    def visible_username(self) -> str:
+        return names.visible_text(self.username) or f"#{self.pk}"
+
+    @property
+    def name_with_username(self) -> str:
+        """The name and the username, e.g. "Lena Gruber (lena.gruber@example.org)": one
+        person, even if two share a name; never empty."""
+        full_name = self.get_full_name()
+        return f"{full_name} ({self.visible_username})" if full_name else self.visible_username
 
     @property
     def affiliation_label(self) -> str:

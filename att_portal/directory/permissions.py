@@ -6,6 +6,8 @@ State) are read once per request and kept on the user object.
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from django.db.models import Q, QuerySet
 
 from att_portal import access
@@ -13,6 +15,11 @@ from att_portal.access import Action
 
 from .enums import Affiliation, AttStatus, Role
 from .models import DIEF_STATUSES, Organisation, RoleAssignment, State, StateStatusChange, User
+
+
+class PersonAction(StrEnum):
+    RENAME = "rename"  # change a person's first or last name
+
 
 _ROLES_CACHE = "_att_active_roles"
 _STATUS_CACHE = "_att_state_status"
@@ -129,6 +136,8 @@ class PersonPolicy(access.Policy):
                 and obj.affiliation == Affiliation.DELEGATION
                 and may_manage_delegation(user, obj.state)
             )
+        if action == PersonAction.RENAME:
+            return may_rename(user, obj)
         return super().can(user, action, obj)
 
 
@@ -157,6 +166,7 @@ __all__ = [
     "is_focal_point_of",
     "is_secretariat",
     "may_manage_delegation",
+    "may_rename",
     "requires_two_factor",
     "state_status",
 ]
@@ -165,3 +175,17 @@ __all__ = [
 def may_manage_delegation(user, state: State) -> bool:
     """Invite and deactivate a delegation's members: its focal point and the Secretariat."""
     return is_secretariat(user) or is_focal_point_of(user, state.pk)
+
+
+def may_rename(user, person: User) -> bool:
+    """Whose name a user may change. The name is what watermarks and access logs show, so
+    nobody changes their own, except Secretariat staff, who keep the directory: the
+    Secretariat changes anybody's name, a focal point those of their delegation's other
+    members."""
+    if is_secretariat(user):
+        return True
+    return (
+        person.pk != user.pk
+        and person.affiliation == Affiliation.DELEGATION
+        and is_focal_point_of(user, person.state_id)
+    )

@@ -14,8 +14,18 @@ from django.utils.translation import gettext as _
 from att_portal import access
 from att_portal.notifications.services import mail_queue
 
+from . import names
 from .enums import Affiliation
 from .models import State, User
+from .permissions import PersonAction, is_secretariat
+
+# django-simple-history keeps a change reason in 100 characters.
+REASON_LENGTH = 100
+
+
+def change_reason(text: str) -> str:
+    """`text` cut to what the history keeps (it names people, whose names may be long)."""
+    return text if len(text) <= REASON_LENGTH else text[: REASON_LENGTH - 1] + "…"
 
 
 @transaction.atomic
@@ -37,8 +47,8 @@ def delegate_invite(
     person = User(
         username=email,
         email=email,
-        first_name=first_name.strip(),
-        last_name=last_name.strip(),
+        first_name=names.normalise_person_name(first_name),
+        last_name=names.normalise_person_name(last_name),
         job_title=job_title.strip(),
         affiliation=Affiliation.DELEGATION,
         state=state,
@@ -49,7 +59,9 @@ def delegate_invite(
     person.full_clean()
     person._history_user = by
     # The change history is kept in English, whatever the language of the person acting.
-    person._change_reason = f"Invited to the delegation of {state.name_in('en')} by {by}"
+    person._change_reason = change_reason(
+        f"Invited to the delegation of {state.name_in('en')} by {by}"
+    )
     try:
         with transaction.atomic():
             person.save()
@@ -79,8 +91,33 @@ def delegate_set_active(*, by: User, person: User, active: bool) -> User:
         return person
     person.is_active = active
     person._history_user = by
-    person._change_reason = ("Reactivated" if active else "Deactivated") + f" by {by}"
+    person._change_reason = change_reason(
+        ("Reactivated" if active else "Deactivated") + f" by {by}"
+    )
     person.save(update_fields=["is_active"])
+    return person
+
+
+@transaction.atomic
+def person_rename(*, by: User, person: User, first_name: str, last_name: str) -> User:
+    """Change a person's name as the directory knows it (and as watermarks and access logs
+    show it): the Secretariat, or the focal point of the person's delegation."""
+    access.require(by, PersonAction.RENAME, person)
+    person = User.objects.select_for_update().get(pk=person.pk)
+    old = (person.first_name, person.last_name)
+    person.first_name, person.last_name = first_name, last_name
+    # Only the name is checked: whatever else an older record holds is not this change's.
+    others = {field.name for field in User._meta.fields} - {"first_name", "last_name"}
+    person.full_clean(exclude=others, validate_unique=False, validate_constraints=False)
+    if not (person.first_name or person.last_name):
+        raise ValidationError({"first_name": _("Give the person's first name, last name or both.")})
+    if (person.first_name, person.last_name) == old:
+        return person
+    person._history_user = by
+    # The change history is kept in English, whatever the language of the person acting.
+    office = "the Secretariat" if is_secretariat(by) else "the delegation's focal point"
+    person._change_reason = f"Name changed by {office}"
+    person.save(update_fields=["first_name", "last_name"])
     return person
 
 

@@ -9,17 +9,18 @@ urlpatterns = [
     path("states/<str:alpha3>/", views.state_detail, name="state_detail"),
     path("states/<str:alpha3>/invite/", views.delegate_invite, name="delegate_invite"),
     path(
-        "people/<int:pk>/deactivate/",
+        "people/<id:pk>/deactivate/",
         views.delegate_set_active,
         {"active": False},
         name="person_deactivate",
     ),
     path(
-        "people/<int:pk>/reactivate/",
+        "people/<id:pk>/reactivate/",
         views.delegate_set_active,
         {"active": True},
         name="person_reactivate",
     ),
+    path("people/<id:pk>/name/", views.person_rename, name="person_rename"),
     path("organisations/", views.organisation_list, name="organisation_list"),
-    path("organisations/<int:pk>/", views.organisation_detail, name="organisation_detail"),
+    path("organisations/<id:pk>/", views.organisation_detail, name="organisation_detail"),
 ]

@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from att_portal.fields import MAX_ID
 from att_portal.l10n.content import TranslatedFieldsForm, translations_of
 
 from .enums import Body, CallKind, MeetingFormat
@@ -18,14 +19,10 @@ class InvitationsConfirmForm(forms.Form):
     confirmed = forms.CharField(widget=forms.HiddenInput, max_length=64)
 
 
-# The largest id the database holds (a 64-bit integer): a larger one is simply not a choice,
-# instead of overflowing the query.
-LARGEST_ID = 2**63 - 1
-
-
 def _beyond_ids(value) -> bool:
+    """An id no database row can have: simply not a choice, instead of overflowing the query."""
     try:
-        return abs(int(str(value).strip())) > LARGEST_ID
+        return abs(int(str(value).strip())) > MAX_ID
     except ValueError:
         return False
 

@@ -1,28 +1,42 @@
-"""The mail outbox and in-portal notices: queue a message once, send it once.
+"""The mail outbox and in-portal notices: queue a message once, deliver it at least once.
 
 Messages are rendered from ``templates/emails/<name>-subject.txt``, ``-body.txt`` and
 ``-body.html`` in the recipient's language. Confidential content never goes into an
 e-mail: templates carry links into the portal only.
 
-Exactly once: each message has a unique key (a database constraint), so queueing it
-again is a no-op; a sender first *claims* a queued message (queued -> sending in one
-UPDATE), so two workers never both send it; a claim left by a killed worker is taken
-back after MAIL_CLAIM_TIMEOUT.
+Queued once: each message has a unique key (a database constraint), so queueing it again
+is a no-op.
+
+Delivered at least once: a sender *claims* one queued message (queued -> sending in one
+UPDATE), hands it to the mail server, records it as sent, and only then claims the next, so
+two live workers never both send it. Only a message whose outcome was lost in flight goes
+twice: a worker killed after the server accepted it but before recording it leaves that one
+message claimed, and another worker takes the claim back after MAIL_CLAIM_TIMEOUT and sends
+it again; a connection broken after the server took it but before it confirmed puts it back
+in the queue. No sender can tell these from a message the server never received, so the
+second copy carries the same ``Message-ID`` as the first (derived from the key), by which
+mail programs and many servers drop it. Each step of the SMTP conversation times out long
+before MAIL_CLAIM_TIMEOUT, so a stalled server does not let a live worker's claim lapse.
 """
 
 from __future__ import annotations
 
 import datetime
+import hashlib
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from email.utils import parseaddr
+from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.encoding import punycode
 
 from att_portal.l10n.bidi import is_rtl, isolate_html, isolate_text
 from att_portal.l10n.content import HTML_LANG
@@ -125,32 +139,84 @@ def _claim(mail_id: int) -> bool:
     )
 
 
+# A domain made of dot-separated atoms, as RFC 5322 allows on the right of a msg-id's "@".
+_DOT_ATOM = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*")
+# An SMTP conversation takes about a dozen round trips; each may take this share of the
+# claim timeout, so that a stuck send gives up before its claim can be taken back.
+_SMTP_STEPS_PER_CLAIM = 20
+
+
+def mail_domain() -> str:
+    """The portal's mail domain: that of DEFAULT_FROM_EMAIL, else the host of
+    PORTAL_BASE_URL."""
+    _local, at, from_domain = parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")
+    candidates = (
+        from_domain if at else "",
+        urlsplit(settings.PORTAL_BASE_URL).hostname or "",
+    )
+    for candidate in candidates:
+        try:
+            domain = punycode(candidate.strip().lower())
+        except UnicodeError:
+            continue
+        if _DOT_ATOM.fullmatch(domain):
+            return domain
+    return "localhost"
+
+
+def message_id(key: str) -> str:
+    """The Message-ID of the mail queued under `key`: the same on every attempt, so that a
+    copy sent again after a worker died is recognisable as the same message."""
+    digest = hashlib.sha256(key.encode()).hexdigest()[:40]
+    return f"<{digest}@{mail_domain()}>"
+
+
+def _smtp_timeout() -> float:
+    if settings.EMAIL_TIMEOUT is not None:
+        return settings.EMAIL_TIMEOUT
+    return max(1.0, settings.MAIL_CLAIM_TIMEOUT / _SMTP_STEPS_PER_CLAIM)
+
+
 def mail_send(*, mail_id: int) -> bool:
-    """Send one queued mail. Only the caller that claims it sends it, so two workers never
-    both send it. Returns whether this call sent it."""
+    """Send one queued mail. Only the caller that claims it sends it, so two live workers
+    never both send it. Returns whether this call sent it."""
     if not _claim(mail_id):
         return False
     mail = OutboxMail.objects.get(pk=mail_id)
+    connection = get_connection(timeout=_smtp_timeout())
     message = EmailMultiAlternatives(
         subject=mail.subject,
         body=mail.body_text,
         to=[mail.to_address],
-        headers={"X-ATT-Portal-Key": mail.key},
+        headers={"Message-ID": message_id(mail.key), "X-ATT-Portal-Key": mail.key},
+        connection=connection,
     )
     if mail.body_html:
         message.attach_alternative(mail.body_html, "text/html")
     try:
+        # Opened here, so that sending does not also close: the server's goodbye failing
+        # after it accepted the message must not send the message again.
+        connection.open()
         message.send()
     except Exception as exc:  # the SMTP server's refusal must not lose the message
         logger.warning("Mail %s could not be sent: %s", mail_id, exc)
         OutboxMail.objects.filter(pk=mail_id).update(
             state=MailState.QUEUED, attempts=mail.attempts + 1, last_error=str(exc)[:2000]
         )
+        _close_quietly(connection, mail_id)
         raise
     OutboxMail.objects.filter(pk=mail_id).update(
         state=MailState.SENT, sent_at=timezone.now(), attempts=mail.attempts + 1, last_error=""
     )
+    _close_quietly(connection, mail_id)
     return True
+
+
+def _close_quietly(connection, mail_id: int) -> None:
+    try:
+        connection.close()
+    except Exception as exc:  # the outcome of the send is recorded already
+        logger.info("Closing the mail connection after mail %s failed: %s", mail_id, exc)
 
 
 def mail_ids_to_send(limit: int = 500) -> list[int]:

@@ -16,7 +16,10 @@ def send_mail(mail_id: int) -> bool:
 
 @shared_task(name="notifications.send_queued_mail", acks_late=True)
 def send_queued_mail() -> int:
-    """Send what is queued, and catch up on mail whose task was lost or whose worker died."""
+    """Send what is queued, and catch up on mail whose task was lost or whose worker died.
+
+    Each mail is claimed just before it is sent, never the batch in advance: a worker
+    killed here leaves at most the one mail it was sending to be sent again."""
     sent = 0
     for mail_id in mail_ids_to_send():
         try:

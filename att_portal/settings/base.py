@@ -8,6 +8,7 @@ run on PostgreSQL and Redis.
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -46,6 +47,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
+    "csp",
     "guardian",
     "simple_history",
     "django_countries",
@@ -64,6 +66,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Early, so that every response gets the Content-Security-Policy header.
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -111,7 +115,17 @@ DATABASES = {
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Several processes (web, worker, beat) share the file: wait instead of failing.
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # A transaction that read first and then writes cannot wait for another writer (SQLite
+    # answers "database is locked" at once), so every transaction takes the write lock when
+    # it begins and waits up to `timeout` seconds for it; with the write-ahead log, reads
+    # outside transactions never wait for a writer.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
@@ -142,12 +156,33 @@ PASSWORD_RESET_TIMEOUT = 60 * 60 * 24 * 3
 ANONYMOUS_USER_NAME = None
 GUARDIAN_RAISE_403 = False
 
-# django-axes: five failures lock the account for an hour, per user name and address.
+# The client's address (att_portal/accounts/client_address.py): behind this many reverse
+# proxies, each appending to X-Forwarded-For, it is read from that header; with 0 the
+# header is ignored (a client could write anything in it) and REMOTE_ADDR is used.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT is the number of proxies: 0 or more.")
+
+# django-axes (att_portal/accounts/lockout.py): five failures under one user name from one
+# client address lock that name from that address for an hour (elsewhere it still signs
+# in); thirty failures from one address under any names (a password spray) lock the
+# address. A completed password reset lifts the user name's lock.
+AXES_HANDLER = "att_portal.accounts.lockout.SignInLockoutHandler"
+AXES_CLIENT_IP_CALLABLE = "att_portal.accounts.client_address.client_address"
+AXES_LOCKOUT_CALLABLE = "att_portal.accounts.views.locked_out"
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+SIGN_IN_ADDRESS_FAILURE_LIMIT = env.int("SIGN_IN_ADDRESS_FAILURE_LIMIT", default=30)
+if SIGN_IN_ADDRESS_FAILURE_LIMIT <= AXES_FAILURE_LIMIT:
+    raise ImproperlyConfigured(
+        "SIGN_IN_ADDRESS_FAILURE_LIMIT (failures from one address under any user names) "
+        "must be higher than AXES_FAILURE_LIMIT (failures under one user name)."
+    )
 AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# Attempts during a lock neither count nor extend it: the lock ends one hour after the
+# failure that set it, as the lockout page says.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_VERBOSE = False
 
@@ -222,6 +257,23 @@ SESSION_COOKIE_AGE = 60 * 60 * 8
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy (django-csp): everything from the portal itself, no inline script
+# or style (none in the templates; HTMX's own indicator style is off, see base.html), no
+# plug-ins, no framing, forms posted only here. tests/test_csp.py checks every page.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    },
+}
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 if not DEBUG:
@@ -243,6 +295,16 @@ LOGGING = {
 # Upload limits: files larger than this are refused before they reach a view.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 PORTAL_MAX_UPLOAD_BYTES = env.int("PORTAL_MAX_UPLOAD_BYTES", default=25 * 1024 * 1024)
+# What an accepted file may hold (README, "Upload limits"). A watermarked download of the
+# largest file these allow stays under 2 seconds and 300 MB (tests/forums/
+# test_hostile_uploads.py measures it): not read from the environment, so that it holds.
+PORTAL_MAX_PDF_PAGES = 500
+PORTAL_MAX_PDF_OBJECTS = 50_000  # each read whenever the file is: about 20 µs and 1.3 KB
+# Also Pillow's MAX_IMAGE_PIXELS. Not higher: re-encoding a noisy RGBA PNG costs about
+# 0.15 s of CPU per megapixel, and decoding a progressive CMYK JPEG 12 bytes a pixel.
+PORTAL_MAX_IMAGE_PIXELS = 10_000_000
+PORTAL_MAX_PACKAGE_ENTRIES = 5_000  # files inside a DOCX, XLSX or ODT
+PORTAL_MAX_UNPACKED_BYTES = 250 * 1000 * 1000  # their total size, uncompressed
 
 # Voluntary guides are published in the six UN languages (django-modeltranslation);
 # English is required and a missing translation falls back to it, marked untranslated.

@@ -39,5 +39,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # Tasks queued by the code under test run in-process; the integration tests that need a
 # real worker send their tasks to the broker by name (send_task ignores this setting).
 CELERY_TASK_ALWAYS_EAGER = True
+# Runs of the suite on one machine share the file-system broker's folder; a run given its
+# own queue name never lets its workers take another run's tasks.
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("TEST_CELERY_QUEUE", "celery")
 # Close connections after each request so that test databases can be dropped at the end.
 DATABASES["default"]["CONN_MAX_AGE"] = 0

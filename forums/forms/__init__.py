@@ -52,9 +52,11 @@ class SharedItemForm(forms.ModelForm):
         from ..uploads import check_attachment
 
         uploaded = self.cleaned_data.get("attachment")
-        if uploaded:
-            self.content_type, self.safe_name = check_attachment(uploaded)
-        return uploaded
+        if not uploaded:
+            return uploaded
+        checked = check_attachment(uploaded)
+        self.content_type, self.safe_name = checked.content_type, checked.name
+        return checked.file  # what is stored is what was checked (a PDF rewritten)
 
     def clean(self):
         cleaned = super().clean()
@@ -111,9 +113,9 @@ class AttachmentForm(forms.Form):
     def clean_file(self):
         from ..uploads import check_attachment
 
-        uploaded = self.cleaned_data["file"]
-        self.content_type, self.safe_name = check_attachment(uploaded)
-        return uploaded
+        checked = check_attachment(self.cleaned_data["file"])
+        self.content_type, self.safe_name = checked.content_type, checked.name
+        return checked.file  # what is stored is what was checked (a PDF rewritten)
 
 
 class SharedItemFilter(forms.Form):

@@ -5,13 +5,15 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from att_portal.directory.forms import PersonNameField
+
 from ..enums import ProceduralDecision
 
 TEXT = forms.Textarea(attrs={"rows": 4})
 
 
 class ProposalForm(forms.Form):
-    expert_name = forms.CharField(label=_("Name of the expert"), max_length=200)
+    expert_name = PersonNameField(label=_("Name of the expert"), max_length=200)
     expert_email = forms.EmailField(
         label=_("E-mail of the expert"),
         help_text=_("If the expert is approved, their account is opened with this address."),

@@ -26,6 +26,7 @@ from att_portal import access
 from att_portal.access import Action
 from att_portal.directory.enums import Affiliation, AttStatus, OrganisationKind, Role
 from att_portal.directory.models import Organisation, RoleAssignment, State, User
+from att_portal.directory.names import MAX_NAME_LENGTH, normalise_person_name
 from att_portal.directory.permissions import state_status
 from att_portal.l10n.dates import un_date
 from att_portal.meetings.models import Participation
@@ -374,17 +375,25 @@ def _expert_account(proposal: ExpertProposal) -> tuple[User, bool]:
         name=proposal.expert_affiliation[:200],
         defaults={"kind": OrganisationKind.ACADEMIA},
     )
-    first, _space, last = proposal.expert_name.partition(" ")
+    first, _space, last = normalise_person_name(proposal.expert_name).partition(" ")
     person = User(
         username=proposal.expert_email,
         email=proposal.expert_email,
-        first_name=first[:150],
-        last_name=last[:150],
+        first_name=first[:MAX_NAME_LENGTH],
+        last_name=last[:MAX_NAME_LENGTH],
         affiliation=Affiliation.ORGANISATION,
         organisation=organisation,
     )
     person.set_unusable_password()
-    person.full_clean()
+    try:
+        person.full_clean()
+    except ValidationError as exc:
+        if not set(exc.message_dict) <= {"first_name", "last_name"}:
+            raise
+        # A proposal from before names were checked: the account opens under the e-mail
+        # address alone, and the Secretariat enters the name.
+        person.first_name = person.last_name = ""
+        person.full_clean()
     person._change_reason = "Account of an approved non-state expert (ToR art. 8)"
     person.save()
     return person, True

@@ -187,9 +187,9 @@ def minutes(request: HttpRequest, meeting_pk: int) -> HttpResponse:
 
 urls = [
     path("briefings/", briefing_list, name="briefing_list"),
-    path("meetings/<int:meeting_pk>/briefings/new/", briefing_new, name="briefing_new"),
-    path("briefings/<int:pk>/", briefing_detail, name="briefing_detail"),
-    path("briefings/<int:pk>/edit/", briefing_edit, name="briefing_edit"),
-    path("briefings/<int:pk>/position/", briefing_position, name="briefing_position"),
-    path("meetings/<int:meeting_pk>/minutes/", minutes, name="minutes"),
+    path("meetings/<id:meeting_pk>/briefings/new/", briefing_new, name="briefing_new"),
+    path("briefings/<id:pk>/", briefing_detail, name="briefing_detail"),
+    path("briefings/<id:pk>/edit/", briefing_edit, name="briefing_edit"),
+    path("briefings/<id:pk>/position/", briefing_position, name="briefing_position"),
+    path("meetings/<id:meeting_pk>/minutes/", minutes, name="minutes"),
 ]

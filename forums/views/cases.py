@@ -17,7 +17,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from att_portal import access
+from att_portal import access, stored_files
 from att_portal.access import Action
 from att_portal.refusals import add_refusal
 from documents.pdf import pdf_response, render_pdf, watermark_for
@@ -35,7 +35,7 @@ from ..forms import (
 from ..models import Attachment, Case, PlatformItem
 from ..permissions import DiefAction, admits_experts, may_share
 from ..services import shared as services
-from ..watermark import stamp
+from ..watermark import UnstampableFile, stamp
 
 KINDS = {
     "case": (Case, CaseForm, "dief:case_detail", "dief:case_list"),
@@ -191,12 +191,20 @@ def attachment_download(request: HttpRequest, attachment_pk: int) -> HttpRespons
     attachment = access.get_visible_or_404(
         request.user, Attachment.objects.select_related("case", "platform_item"), pk=attachment_pk
     )
+    reference = f"attachment {attachment.pk}"
+    if attachment.quarantined_at is not None:
+        return stored_files.unavailable_response(request, attachment, reference=reference)
     try:
         with attachment.file.open("rb") as handle:
             data = handle.read()
     except FileNotFoundError as exc:
         raise Http404 from exc
-    stamped = stamp(data, attachment.content_type, watermark_for(request.user))
+    try:
+        stamped = stamp(data, attachment.content_type, watermark_for(request.user))
+    except UnstampableFile as error:  # never the file without its watermark
+        return stored_files.unavailable_response(
+            request, attachment, reference=reference, reason=str(error)
+        )
     services.access_record(person=request.user, item=attachment.subject, kind=AccessKind.DOWNLOAD)
     return FileResponse(
         io.BytesIO(stamped),
@@ -249,27 +257,27 @@ def undertaking(request: HttpRequest, pk: int) -> HttpResponse:
 urls = [
     path("cases/", item_list, {"kind": "case"}, name="case_list"),
     path("cases/new/", item_new, {"kind": "case"}, name="case_new"),
-    path("cases/<int:pk>/", item_detail, {"kind": "case"}, name="case_detail"),
-    path("cases/<int:pk>/edit/", item_edit, {"kind": "case"}, name="case_edit"),
-    path("cases/<int:pk>/pdf/", item_pdf, {"kind": "case"}, name="case_pdf"),
+    path("cases/<id:pk>/", item_detail, {"kind": "case"}, name="case_detail"),
+    path("cases/<id:pk>/edit/", item_edit, {"kind": "case"}, name="case_edit"),
+    path("cases/<id:pk>/pdf/", item_pdf, {"kind": "case"}, name="case_pdf"),
     path(
-        "cases/<int:pk>/attachments/",
+        "cases/<id:pk>/attachments/",
         attachment_upload,
         {"kind": "case"},
         name="case_attachment_upload",
     ),
     path("platform/", item_list, {"kind": "item"}, name="item_list"),
     path("platform/new/", item_new, {"kind": "item"}, name="item_new"),
-    path("platform/<int:pk>/", item_detail, {"kind": "item"}, name="item_detail"),
-    path("platform/<int:pk>/edit/", item_edit, {"kind": "item"}, name="item_edit"),
-    path("platform/<int:pk>/pdf/", item_pdf, {"kind": "item"}, name="item_pdf"),
+    path("platform/<id:pk>/", item_detail, {"kind": "item"}, name="item_detail"),
+    path("platform/<id:pk>/edit/", item_edit, {"kind": "item"}, name="item_edit"),
+    path("platform/<id:pk>/pdf/", item_pdf, {"kind": "item"}, name="item_pdf"),
     path(
-        "platform/<int:pk>/attachments/",
+        "platform/<id:pk>/attachments/",
         attachment_upload,
         {"kind": "item"},
         name="item_attachment_upload",
     ),
-    path("attachments/<int:attachment_pk>/", attachment_download, name="attachment_download"),
-    path("attachments/<int:attachment_pk>/delete/", attachment_delete, name="attachment_delete"),
-    path("admissions/<int:pk>/undertaking/", undertaking, name="undertaking"),
+    path("attachments/<id:attachment_pk>/", attachment_download, name="attachment_download"),
+    path("attachments/<id:attachment_pk>/delete/", attachment_delete, name="attachment_delete"),
+    path("admissions/<id:pk>/undertaking/", undertaking, name="undertaking"),
 ]

@@ -99,6 +99,6 @@ def challenge_answer_view(request: HttpRequest, pk: int) -> HttpResponse:
 urls = [
     path("challenges/", challenge_list, name="challenge_list"),
     path("challenges/new/", challenge_new, name="challenge_new"),
-    path("challenges/<int:pk>/", challenge_detail, name="challenge_detail"),
-    path("challenges/<int:pk>/answer/", challenge_answer_view, name="challenge_answer"),
+    path("challenges/<id:pk>/", challenge_detail, name="challenge_detail"),
+    path("challenges/<id:pk>/answer/", challenge_answer_view, name="challenge_answer"),
 ]

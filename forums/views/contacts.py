@@ -104,6 +104,6 @@ def contact_delete(request: HttpRequest, pk: int) -> HttpResponse:
 urls = [
     path("contacts/", contact_list, name="contact_list"),
     path("contacts/new/", contact_new, name="contact_new"),
-    path("contacts/<int:pk>/edit/", contact_edit, name="contact_edit"),
-    path("contacts/<int:pk>/delete/", contact_delete, name="contact_delete"),
+    path("contacts/<id:pk>/edit/", contact_edit, name="contact_edit"),
+    path("contacts/<id:pk>/delete/", contact_delete, name="contact_delete"),
 ]

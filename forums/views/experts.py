@@ -301,27 +301,27 @@ def expert_objection_withdraw_view(request: HttpRequest, pk: int) -> HttpRespons
 
 urls = [
     path(
-        "presentations/<int:presentation_pk>/experts/new/",
+        "presentations/<id:presentation_pk>/experts/new/",
         expert_proposal_new,
         name="expert_proposal_new",
     ),
     path("experts/", expert_proposal_list, name="expert_proposal_list"),
-    path("experts/<int:pk>/", expert_proposal_detail, name="expert_proposal_detail"),
+    path("experts/<id:pk>/", expert_proposal_detail, name="expert_proposal_detail"),
     path(
-        "experts/<int:pk>/circulate/",
+        "experts/<id:pk>/circulate/",
         expert_proposal_circulate_view,
         name="expert_proposal_circulate",
     ),
-    path("experts/<int:pk>/object/", expert_objection_raise_view, name="expert_objection_raise"),
-    path("experts/<int:pk>/decision/", expert_decision_record_view, name="expert_decision_record"),
-    path("expert-objections/<int:pk>/", expert_objection_detail, name="expert_objection_detail"),
+    path("experts/<id:pk>/object/", expert_objection_raise_view, name="expert_objection_raise"),
+    path("experts/<id:pk>/decision/", expert_decision_record_view, name="expert_decision_record"),
+    path("expert-objections/<id:pk>/", expert_objection_detail, name="expert_objection_detail"),
     path(
-        "expert-objections/<int:pk>/message/",
+        "expert-objections/<id:pk>/message/",
         consultation_message,
         name="consultation_message",
     ),
     path(
-        "expert-objections/<int:pk>/withdraw/",
+        "expert-objections/<id:pk>/withdraw/",
         expert_objection_withdraw_view,
         name="expert_objection_withdraw",
     ),

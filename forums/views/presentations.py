@@ -249,23 +249,23 @@ def my_concerned_notices(request: HttpRequest) -> HttpResponse:
 
 
 urls = [
-    path("cases/<int:case_pk>/present/", presentation_new, name="presentation_new"),
+    path("cases/<id:case_pk>/present/", presentation_new, name="presentation_new"),
     path(
-        "intentions/<int:pk>/withdraw/",
+        "intentions/<id:pk>/withdraw/",
         presentation_intention_withdraw_view,
         name="presentation_intention_withdraw",
     ),
-    path("presentations/<int:pk>/", presentation_detail, name="presentation_detail"),
+    path("presentations/<id:pk>/", presentation_detail, name="presentation_detail"),
     path(
-        "presentations/<int:pk>/withdraw/",
+        "presentations/<id:pk>/withdraw/",
         presentation_withdraw_view,
         name="presentation_withdraw",
     ),
     path(
-        "presentations/<int:pk>/concerned-states/",
+        "presentations/<id:pk>/concerned-states/",
         concerned_states_name_view,
         name="concerned_states_name",
     ),
-    path("presentations/<int:presentation_pk>/reply/", concerned_reply, name="concerned_reply"),
+    path("presentations/<id:presentation_pk>/reply/", concerned_reply, name="concerned_reply"),
     path("concerned-notices/", my_concerned_notices, name="my_concerned_notices"),
 ]

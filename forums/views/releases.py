@@ -91,5 +91,5 @@ urls = [
 # Outside the DIEF gate: released material is the restricted area's.
 restricted_urls = [
     path("released/", released_list, name="released_list"),
-    path("released/<str:kind>/<int:pk>/", released_detail, name="released_detail"),
+    path("released/<str:kind>/<id:pk>/", released_detail, name="released_detail"),
 ]

@@ -134,10 +134,10 @@ def use_request_position(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 urls = [
-    path("cases/<int:case_pk>/use/", use_request_new, name="use_request_new"),
-    path("platform/<int:item_pk>/use/", item_use_request_new, name="item_use_request_new"),
+    path("cases/<id:case_pk>/use/", use_request_new, name="use_request_new"),
+    path("platform/<id:item_pk>/use/", item_use_request_new, name="item_use_request_new"),
     path("use-requests/", use_request_list, name="use_request_list"),
-    path("use-requests/<int:pk>/", use_request_detail, name="use_request_detail"),
-    path("use-requests/<int:pk>/message/", use_request_message, name="use_request_message"),
-    path("use-requests/<int:pk>/position/", use_request_position, name="use_request_position"),
+    path("use-requests/<id:pk>/", use_request_detail, name="use_request_detail"),
+    path("use-requests/<id:pk>/message/", use_request_message, name="use_request_message"),
+    path("use-requests/<id:pk>/position/", use_request_position, name="use_request_position"),
 ]

@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
 
+from att_portal.demo import _minimal_pdf
 from att_portal.directory.enums import AttStatus
 from documents.enums import Distribution
 from documents.models import LanguageVersion
@@ -23,13 +24,18 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-PDF = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
+PDF = _minimal_pdf("DIEF paper")
+CONTENT_TYPES = (
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Override PartName="/word/document.xml" ContentType="application/'
+    'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'
+)
 
 
 def docx_bytes() -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("[Content_Types].xml", CONTENT_TYPES)
         archive.writestr("word/document.xml", "<document/>")
     return buffer.getvalue()
 
@@ -141,6 +147,7 @@ def test_confidential_file_downloads_only_for_the_forum(client, officer, dief_pa
 
     assert response.status_code == status
     if status == 200:
-        assert b"".join(response.streaming_content) == PDF
+        stored = dief_paper.versions.get()
+        assert b"".join(response.streaming_content) == stored.file.read()
         assert "no-store" in response["Cache-Control"]
         assert response["Content-Disposition"] == 'attachment; filename="paper.pdf"'

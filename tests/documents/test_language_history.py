@@ -13,9 +13,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from att_portal.demo import _minimal_pdf
 from att_portal.directory.enums import AttStatus
 from documents.enums import Distribution
 from documents.models import LanguageVersion
+from documents.sanitize import clean_pdf
 from documents.services import document_attach, document_register
 from tests.conftest import sign_in
 from tests.factories import (
@@ -31,7 +33,9 @@ D = datetime.date
 
 
 def pdf(text: str) -> bytes:
-    return b"%PDF-1.4\n% " + text.encode() + b"\ntrailer << >>\n%%EOF\n"
+    """A one-page PDF as the portal stores it (rewritten by its checks, which leave such a
+    file as it is)."""
+    return clean_pdf(_minimal_pdf(text)).data
 
 
 @pytest.fixture

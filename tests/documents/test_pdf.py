@@ -126,7 +126,8 @@ def test_confidential_marking_and_watermark_are_on_every_page(client):
 
     assert len(pages) > 1
     assert all("CONFIDENTIAL — DIEF" in page for page in pages)
-    assert all(f"Lena Gruber · {delegate.state.name}" in page for page in pages)
+    watermark = f"Lena Gruber ({delegate.username}) · {delegate.state.name}"
+    assert all(watermark in page for page in pages)
 
 
 def test_outsider_gets_no_pdf_of_a_dief_meeting(client):

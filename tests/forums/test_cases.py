@@ -20,7 +20,7 @@ from pypdf import PdfReader
 
 from att_portal.demo import _minimal_pdf
 from att_portal.directory.enums import Affiliation, AttStatus, StatusInstrument
-from att_portal.directory.models import StateStatusChange
+from att_portal.directory.models import StateStatusChange, User
 from forums.enums import AccessKind, Distribution, Marking
 from forums.models import AccessRecord, Attachment, Case, PlatformItem
 from forums.services.shared import shared_item_save
@@ -383,7 +383,7 @@ def test_pdf_download_carries_a_watermark_with_name_state_and_time(people):
     text = PdfReader(io.BytesIO(data)).pages[0].extract_text()
     assert response["Content-Disposition"] == 'attachment; filename="evidence.pdf"'
     assert "Evidence" in text
-    assert f"Ines Moreau · {reader.state}" in text
+    assert f"Ines Moreau ({reader.username}) · {reader.state}" in text
     assert "no-store" in response["Cache-Control"]
 
 
@@ -492,6 +492,25 @@ def test_access_log_names_the_state_in_the_language_of_whoever_reads_it(people):
     log = client(people["colleague"]).get(case.get_absolute_url()).content.decode()
     assert "<td>Austria</td>" in log
     assert "<td>ATT Secretariat</td>" in log
+
+
+def test_access_log_names_each_reader_with_their_username_even_if_the_name_is_blank(people):
+    """Two readers, one with a name of zero-width spaces stored before names were checked:
+    the provider sees who each is (the directory's name and the username)."""
+    case = CaseFactory(provider=people["provider"])
+    named, signatory = people["named"], people["signatory"]
+    User.objects.filter(pk=named.pk).update(first_name="Ines", last_name="Moreau")
+    User.objects.filter(pk=signatory.pk).update(first_name="\u200b", last_name="\u200b")
+    client(named).get(case.get_absolute_url())
+    client(signatory).get(case.get_absolute_url())
+
+    log = client(people["colleague"]).get(case.get_absolute_url()).content.decode()
+
+    assert (
+        f'<td><bdi>Ines Moreau</bdi> <span class="text-body-secondary">(<bdi>{named.username}'
+        "</bdi>)</span>\n</td>"
+    ) in log
+    assert f"<td><bdi>{signatory.username}</bdi>\n</td>" in log
 
 
 def test_case_pdf_is_marked_and_watermarked_for_the_reader(people):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import email
+import email.message
 import os
 import subprocess
 import sys
@@ -83,13 +84,20 @@ def wait_for(predicate, *, seconds: float = 60.0) -> bool:
     return False
 
 
-def delivered_keys(mailbox: Path) -> Counter:
-    """How often each portal message key reached the mailbox of the file e-mail backend."""
-    keys: Counter = Counter()
-    for path in mailbox.glob("*.log"):
+def delivered_messages(mailbox: Path) -> list[email.message.Message]:
+    """Every message the file e-mail backend wrote into `mailbox`, copies included."""
+    messages = []
+    for path in sorted(mailbox.glob("*.log")):
         for raw in path.read_text().split("-" * 79):
             if raw.strip():
-                key = email.message_from_string(raw.strip()).get("X-ATT-Portal-Key")
-                if key:
-                    keys[key] += 1
-    return keys
+                messages.append(email.message_from_string(raw.strip()))
+    return messages
+
+
+def delivered_keys(mailbox: Path) -> Counter:
+    """How often each portal message key reached the mailbox of the file e-mail backend."""
+    return Counter(
+        message["X-ATT-Portal-Key"]
+        for message in delivered_messages(mailbox)
+        if message["X-ATT-Portal-Key"]
+    )

@@ -15,6 +15,7 @@ from . import (
     dief_presentations,
     dief_releases,
     dief_use_requests,
+    directory_names,
     documents_agenda,
     documents_register,
     meetings_admin,
@@ -42,4 +43,5 @@ AREAS = (
     documents_register,
     documents_agenda,
     chairs_documents,
+    directory_names,
 )

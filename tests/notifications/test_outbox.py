@@ -1,10 +1,14 @@
+import re
+import smtplib
+
 import pytest
 from django.core import mail
+from django.core.mail.backends import locmem
 from django.utils import translation
 
 from att_portal.notifications.enums import MailState
 from att_portal.notifications.models import OutboxMail
-from att_portal.notifications.services import mail_queue, mail_send
+from att_portal.notifications.services import mail_queue, mail_send, message_id
 from att_portal.notifications.tasks import send_queued_mail
 from tests.factories import UserFactory
 
@@ -86,3 +90,153 @@ def test_a_mail_in_a_left_to_right_language_has_no_isolation_marks():
     assert queued.body_html.startswith('<!DOCTYPE html>\n<html lang="fr" dir="ltr">')
     assert "\u2066" not in queued.body_text
     assert "<bdi" not in queued.body_html
+
+
+
+# RFC 5322 section 3.6.4: msg-id = "<" dot-atom-text "@" dot-atom-text ">" (without the
+# obsolete forms and domain literals, which the portal never writes).
+ATEXT = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
+DOT_ATOM_TEXT = rf"{ATEXT}(?:\.{ATEXT})*"
+MSG_ID = re.compile(rf"<{DOT_ATOM_TEXT}@{DOT_ATOM_TEXT}>")
+# The first 40 hex digits of SHA-256("reset:1") and of SHA-256("reset:2").
+RESET_1 = "3b0b4c5822e63f73b9a0ee510c1c221d810b089b"
+RESET_2 = "749c4b05129bc6cbe04cc073b453309e39859302"
+
+
+def test_a_mail_sent_again_carries_the_same_message_id(settings):
+    settings.DEFAULT_FROM_EMAIL = "ATT Portal <portal@thearmstradetreaty.org>"
+    queued = queue_reset_mail(UserFactory())
+
+    mail_send(mail_id=queued.pk)
+    # As after a worker died between the server's acceptance and recording it as sent.
+    OutboxMail.objects.filter(pk=queued.pk).update(state=MailState.QUEUED)
+    mail_send(mail_id=queued.pk)
+
+    first, second = (m.message() for m in mail.outbox)
+    assert (first["Message-ID"], second["Message-ID"]) == (
+        f"<{RESET_1}@thearmstradetreaty.org>",
+        f"<{RESET_1}@thearmstradetreaty.org>",
+    )
+    assert (first["X-ATT-Portal-Key"], second["X-ATT-Portal-Key"]) == ("reset:1", "reset:1")
+    assert OutboxMail.objects.get(pk=queued.pk).attempts == 2
+
+
+def test_mails_under_different_keys_carry_different_valid_message_ids(settings):
+    settings.DEFAULT_FROM_EMAIL = "ATT Portal <portal@thearmstradetreaty.org>"
+    person = UserFactory()
+    for key in ("reset:1", "reset:2"):
+        mail_send(mail_id=queue_reset_mail(person, key=key).pk)
+
+    ids = [m.message()["Message-ID"] for m in mail.outbox]
+
+    assert ids == [
+        f"<{RESET_1}@thearmstradetreaty.org>",
+        f"<{RESET_2}@thearmstradetreaty.org>",
+    ]
+    assert [bool(MSG_ID.fullmatch(i)) for i in ids] == [True, True]
+
+
+@pytest.mark.parametrize(
+    ("from_email", "base_url", "domain"),
+    [
+        ("ATT Portal <portal@ATT.example.org>", "https://ignored.example.net", "att.example.org"),
+        ("portal@traité.example", "https://ignored.example.net", "xn--trait-fsa.example"),
+        ("webmaster", "https://portal.example.net:8443/path", "portal.example.net"),
+        ("webmaster", "", "localhost"),
+    ],
+)
+def test_the_message_id_names_the_portals_mail_domain(settings, from_email, base_url, domain):
+    settings.DEFAULT_FROM_EMAIL = from_email
+    settings.PORTAL_BASE_URL = base_url
+
+    assert message_id("reset:1") == f"<{RESET_1}@{domain}>"
+    assert MSG_ID.fullmatch(message_id("reset:1")) is not None
+
+
+def test_a_batch_claims_each_mail_only_when_it_sends_it(settings):
+    """So a worker killed mid-batch leaves one mail, the one it was sending, claimed."""
+    settings.EMAIL_BACKEND = f"{__name__}.StateRecordingBackend"
+    StateRecordingBackend.seen = []
+    person = UserFactory()
+    for n in range(3):
+        OutboxMail.objects.create(
+            key=f"batch:{n}", recipient=person, to_address=person.email, subject="s", body_text="b"
+        )
+
+    assert send_queued_mail() == 3
+
+    Q, S, D = MailState.QUEUED, MailState.SENDING, MailState.SENT
+    assert StateRecordingBackend.seen == [[S, Q, Q], [D, S, Q], [D, D, S]]
+
+
+def test_a_mail_the_server_accepted_stays_sent_when_the_goodbye_fails(settings):
+    settings.EMAIL_BACKEND = f"{__name__}.GoodbyeFailsBackend"
+    queued = queue_reset_mail(UserFactory())
+
+    assert mail_send(mail_id=queued.pk) is True
+
+    queued.refresh_from_db()
+    assert (queued.state, queued.attempts, len(mail.outbox)) == (MailState.SENT, 1, 1)
+
+
+@pytest.mark.parametrize(
+    ("email_timeout", "claim_timeout", "smtp_timeout"),
+    [(None, 600, 30.0), (None, 2, 1.0), (10, 600, 10)],
+)
+def test_each_smtp_step_gives_up_long_before_the_claim_lapses(
+    settings, email_timeout, claim_timeout, smtp_timeout
+):
+    settings.EMAIL_BACKEND = f"{__name__}.StateRecordingBackend"
+    settings.EMAIL_TIMEOUT = email_timeout
+    settings.MAIL_CLAIM_TIMEOUT = claim_timeout
+    StateRecordingBackend.timeouts = []
+
+    mail_send(mail_id=queue_reset_mail(UserFactory()).pk)
+
+    assert StateRecordingBackend.timeouts == [smtp_timeout]
+
+
+class StateRecordingBackend(locmem.EmailBackend):
+    """Notes, at each delivery, the state of every queued mail, and the socket timeout it
+    was given."""
+
+    seen: list = []
+    timeouts: list = []
+
+    def __init__(self, *args, timeout=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        StateRecordingBackend.timeouts.append(timeout)
+
+    def send_messages(self, messages):
+        StateRecordingBackend.seen.append(
+            list(OutboxMail.objects.order_by("key").values_list("state", flat=True))
+        )
+        return super().send_messages(messages)
+
+
+class GoodbyeFailsBackend(locmem.EmailBackend):
+    """An SMTP server that accepts the message, then drops the line instead of answering
+    QUIT. Like Django's SMTP backend, it closes only a connection it opened itself."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.connected = False
+
+    def open(self):
+        if self.connected:
+            return False
+        self.connected = True
+        return True
+
+    def close(self):
+        if self.connected:
+            self.connected = False
+            raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+
+    def send_messages(self, messages):
+        opened = self.open()
+        try:
+            return super().send_messages(messages)
+        finally:
+            if opened:
+                self.close()

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from att_portal.directory.models import User
-from att_portal.l10n.content import Translations, set_translations
+from att_portal.l10n.content import LANGUAGE_CODES, Translations, field_name, set_translations
 from att_portal.meetings.enums import Body
 from att_portal.meetings.models import CspCycle, Meeting
 
@@ -36,18 +36,23 @@ def _write(
 ) -> None:
     set_translations(group, "name", name)
     set_translations(group, "mandate", mandate)
-    # One English name per cycle (the unique constraint), checked on the English column
-    # whatever language the officer reads.
-    clash = SubWorkingGroup.objects.filter(cycle_id=group.cycle_id, name_en=group.name_en)
-    if group.name_en and clash.exclude(pk=group.pk).exists():
-        raise ValidationError(
-            {
-                NON_FIELD_ERRORS: _(
-                    "The %(cycle)s cycle already has a sub-working group “%(name)s”."
-                )
-                % {"cycle": group.cycle, "name": group.name_en}
-            }
-        )
+    # One name per cycle in each language (the unique constraints, one per language
+    # column), checked whatever language the officer reads.
+    others = SubWorkingGroup.objects.filter(cycle_id=group.cycle_id).exclude(pk=group.pk)
+    for language in LANGUAGE_CODES:
+        name_in_language = getattr(group, field_name("name", language))
+        if (
+            name_in_language
+            and others.filter(**{field_name("name", language): name_in_language}).exists()
+        ):
+            raise ValidationError(
+                {
+                    NON_FIELD_ERRORS: _(
+                        "The %(cycle)s cycle already has a sub-working group “%(name)s”."
+                    )
+                    % {"cycle": group.cycle, "name": name_in_language}
+                }
+            )
     group.full_clean(validate_constraints=False)
 
 

@@ -249,10 +249,10 @@ def speaker_name(request: HttpRequest, pk: int, speaker_pk: int) -> HttpResponse
 
 urls = [
     path("calls/", call_list, name="call_list"),
-    path("meetings/<int:meeting_pk>/calls/new/", call_new, name="call_new"),
-    path("calls/<int:pk>/", call_detail, name="call_detail"),
-    path("calls/<int:pk>/propose/", proposal_new, name="proposal_new"),
-    path("proposals/<int:pk>/", proposal_detail, name="proposal_detail"),
-    path("proposals/<int:pk>/decide/", proposal_decide, name="proposal_decide"),
-    path("proposals/<int:pk>/speakers/<int:speaker_pk>/name/", speaker_name, name="speaker_name"),
+    path("meetings/<id:meeting_pk>/calls/new/", call_new, name="call_new"),
+    path("calls/<id:pk>/", call_detail, name="call_detail"),
+    path("calls/<id:pk>/propose/", proposal_new, name="proposal_new"),
+    path("proposals/<id:pk>/", proposal_detail, name="proposal_detail"),
+    path("proposals/<id:pk>/decide/", proposal_decide, name="proposal_decide"),
+    path("proposals/<id:pk>/speakers/<id:speaker_pk>/name/", speaker_name, name="speaker_name"),
 ]

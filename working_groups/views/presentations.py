@@ -171,12 +171,12 @@ def presenter_list(request: HttpRequest, meeting_pk: int) -> HttpResponse:
 
 
 urls = [
-    path("meetings/<int:meeting_pk>/presentations/", presentations, name="presentations"),
-    path("offers/<int:pk>/decide/", offer_decide, name="offer_decide"),
+    path("meetings/<id:meeting_pk>/presentations/", presentations, name="presentations"),
+    path("offers/<id:pk>/decide/", offer_decide, name="offer_decide"),
     path(
-        "meetings/<int:meeting_pk>/presenters/publish/",
+        "meetings/<id:meeting_pk>/presenters/publish/",
         presenters_publish,
         name="presenters_publish",
     ),
-    path("meetings/<int:meeting_pk>/presenters/", presenter_list, name="presenter_list"),
+    path("meetings/<id:meeting_pk>/presenters/", presenter_list, name="presenter_list"),
 ]

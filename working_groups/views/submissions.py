@@ -117,6 +117,6 @@ def submission_publish(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 urls = [
-    path("calls/<int:pk>/submissions/", submissions, name="submissions"),
-    path("submissions/<int:pk>/publish/", submission_publish, name="submission_publish"),
+    path("calls/<id:pk>/submissions/", submissions, name="submissions"),
+    path("submissions/<id:pk>/publish/", submission_publish, name="submission_publish"),
 ]

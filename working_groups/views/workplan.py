@@ -192,14 +192,14 @@ urls = [
     path("workplan/", workplan, name="workplan"),
     path("sub-working-groups/", sub_working_groups, name="sub_working_groups"),
     path(
-        "sub-working-groups/<int:pk>/edit/",
+        "sub-working-groups/<id:pk>/edit/",
         sub_working_group_edit,
         name="sub_working_group_edit",
     ),
-    path("meetings/<int:meeting_pk>/topics/", meeting_topics, name="meeting_topics"),
-    path("meetings/<int:meeting_pk>/topics/add/", meeting_topic_add_view, name="meeting_topic_add"),
+    path("meetings/<id:meeting_pk>/topics/", meeting_topics, name="meeting_topics"),
+    path("meetings/<id:meeting_pk>/topics/add/", meeting_topic_add_view, name="meeting_topic_add"),
     path(
-        "meetings/<int:meeting_pk>/topics/<int:pk>/remove/",
+        "meetings/<id:meeting_pk>/topics/<id:pk>/remove/",
         meeting_topic_remove_view,
         name="meeting_topic_remove",
     ),
