@@ -62,17 +62,13 @@ def all_sent() -> bool:
 
 
 def claimed_keys() -> set[str]:
-    return set(
-        OutboxMail.objects.filter(state=MailState.SENDING).values_list("key", flat=True)
-    )
+    return set(OutboxMail.objects.filter(state=MailState.SENDING).values_list("key", flat=True))
 
 
 def no_live_claim() -> bool:
     """Every claim is older than the claim timeout, so a worker may take it back."""
     lapsed = timezone.now() - datetime.timedelta(seconds=CLAIM_TIMEOUT)
-    return not OutboxMail.objects.filter(
-        state=MailState.SENDING, claimed_at__gte=lapsed
-    ).exists()
+    return not OutboxMail.objects.filter(state=MailState.SENDING, claimed_at__gte=lapsed).exists()
 
 
 def copies_per_message_id(mailbox: Path) -> Counter:

@@ -92,4 +92,3 @@ def test_each_reminder_arrives_exactly_once_and_a_second_run_sends_nothing(
     assert set(first) == reminder_keys()
     assert set(first.values()) == {1}
     assert second == first
-

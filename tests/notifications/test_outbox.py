@@ -92,7 +92,6 @@ def test_a_mail_in_a_left_to_right_language_has_no_isolation_marks():
     assert "<bdi" not in queued.body_html
 
 
-
 # RFC 5322 section 3.6.4: msg-id = "<" dot-atom-text "@" dot-atom-text ">" (without the
 # obsolete forms and domain literals, which the portal never writes).
 ATEXT = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
