@@ -160,8 +160,9 @@ def snapshot(using: str) -> Iterator[None]:
     written while the backup runs are either all in it or not at all.
 
     PostgreSQL: REPEATABLE READ, READ ONLY — one snapshot for the whole transaction.
-    SQLite: one transaction; its first read takes the snapshot, held to the end (writers
-    wait for it unless the database is in WAL mode)."""
+    SQLite: a deferred read transaction (not the portal's IMMEDIATE one, which would hold
+    the write lock for the whole backup); in WAL mode its first read takes the snapshot and
+    the portal's writers go on while it is held."""
     connection = connections[using]
     if connection.vendor not in ("postgresql", "sqlite"):
         raise BackupError(
@@ -170,11 +171,21 @@ def snapshot(using: str) -> Iterator[None]:
         )
     if connection.in_atomic_block:
         raise BackupError(_("A backup must start outside any transaction to read one snapshot."))
-    with transaction.atomic(using=using):
-        if connection.vendor == "postgresql":
+    if connection.vendor == "postgresql":
+        with transaction.atomic(using=using):
             with connection.cursor() as cursor:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-        yield
+            yield
+        return
+    connection.ensure_connection()
+    with connection.cursor() as cursor:
+        cursor.execute("BEGIN DEFERRED")
+        try:
+            # The snapshot is taken by the first read, here, before any table is dumped.
+            cursor.execute("SELECT count(*) FROM sqlite_master")
+            yield
+        finally:
+            cursor.execute("ROLLBACK")
 
 
 def applied_migrations(using: str) -> list[tuple[str, str]]:

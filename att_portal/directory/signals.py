@@ -25,8 +25,11 @@ def delete_orphaned_object_permissions(sender, instance, **kwargs) -> None:
 
 
 @receiver(post_save, sender=User)
-def keep_delegation_group_membership(sender, instance: User, **kwargs) -> None:
-    """A delegate belongs to their own State's delegation group and to no other."""
+def keep_delegation_group_membership(sender, instance: User, raw=False, **kwargs) -> None:
+    """A delegate belongs to their own State's delegation group and to no other. A row
+    loaded as it was stored (a restore, a fixture) brings its memberships with it."""
+    if raw:
+        return
     update_fields = kwargs.get("update_fields")
     if update_fields is not None and not {"state", "affiliation"} & set(update_fields):
         return

@@ -209,3 +209,33 @@ def test_law_enforcement_flag_is_shown_to_the_focal_point_not_to_other_members(c
     client.logout()
     sign_in(client, member)
     assert "Law enforcement" not in client.get(url).content.decode()
+
+
+def test_a_delegate_saved_in_the_portal_joins_their_states_delegation_group():
+    state = StateFactory(status="party")
+    group = services.delegation_group(state)
+
+    person = UserFactory(state=state)
+
+    assert list(person.groups.all()) == [group]
+
+
+def test_a_delegate_loaded_as_stored_is_not_moved_between_groups_by_the_portal():
+    # A restore or a fixture brings the user's groups with it: the signal that keeps a
+    # delegate in their State's group must not act on a row saved raw.
+    from django.core import serializers
+
+    first, second = StateFactory(status="party"), StateFactory(status="party")
+    first_group = services.delegation_group(first)
+    services.delegation_group(second)
+    person = UserFactory(state=first)
+    assert list(person.groups.all()) == [first_group]
+    person.state = second
+    fields = [field.name for field in User._meta.concrete_fields if field.name != "id"]
+    stored = serializers.serialize("json", [person], fields=fields)
+
+    for row in serializers.deserialize("json", stored):
+        row.save()
+
+    person.refresh_from_db()
+    assert (person.state, list(person.groups.all())) == (second, [first_group])

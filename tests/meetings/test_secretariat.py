@@ -462,11 +462,14 @@ def test_secretariat_cancels_a_meeting_and_the_invited_delegations_are_told(
 def test_a_dief_cancellation_names_neither_the_meeting_nor_the_reason_outside_the_portal(
     secretariat, officer, csp13
 ):
-    focal = UserFactory(state=StateFactory(status=AttStatus.STATE_PARTY))
+    focal = UserFactory(
+        first_name="Amina", last_name="Haddad", state=StateFactory(status=AttStatus.STATE_PARTY)
+    )
     RoleAssignmentFactory(user=focal, role=Role.FOCAL_POINT)
     meeting = DiefMeetingFactory(
         cycle=csp13, title="DIEF meeting, February 2027", venue="Geneva, Palais"
     )
+    meeting_url = f"/meetings/{meeting.pk}/"
     services.meeting_invitations_issue(by=officer, meeting=meeting)
 
     secretariat.post(
@@ -476,9 +479,11 @@ def test_a_dief_cancellation_names_neither_the_meeting_nor_the_reason_outside_th
     mail = OutboxMail.objects.get(key=f"meeting-cancelled:{meeting.pk}:{focal.pk}")
     assert mail.subject == "ATT Portal: a meeting is cancelled"
     for text in (mail.subject, mail.body_text, mail.body_html):
+        # The link is the one place a number may appear; the day of the meeting (17) may not.
+        outside_link = text.replace(meeting_url, "")
         for detail in ("DIEF meeting", "February 2027", "17", "Palais", "Too few cases"):
-            assert detail not in text
-    assert f"/meetings/{meeting.pk}/" in mail.body_text
+            assert detail not in outside_link
+    assert meeting_url in mail.body_text
     assert Notice.objects.get(key=mail.key).title == (
         "A meeting in the confidential area is cancelled"
     )
