@@ -123,9 +123,7 @@ def test_secretariat_sets_up_a_dief_meeting_invites_and_records_who_took_part(
     assert sorted(meeting.invitations.values_list("state__country", flat=True)) == ["AT", "BR"]
 
     # Austria's focal point nominates an expert; the Secretariat accepts the nomination.
-    participation = meeting_services.participant_nominate(
-        by=focal, meeting=meeting, person=expert
-    )
+    participation = meeting_services.participant_nominate(by=focal, meeting=meeting, person=expert)
     page.reload()
     page.get_by_role("button", name=re.compile(r"^Accept .*Huber")).click()
     page.get_by_role("heading", name="Fourteenth meeting of the DIEF").wait_for()
