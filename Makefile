@@ -10,6 +10,10 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 HOST ?= 127.0.0.1
+# The suite runs on every core, up to four (each process has its own test database and
+# Celery queue); PYTEST_WORKERS=0 runs it in one process.
+PYTEST_WORKERS ?= $(shell n=$$(nproc 2>/dev/null || echo 1); [ $$n -gt 4 ] && n=4; echo $$n)
+PYTEST_ARGS ?=
 
 # Debian packages: Python's venv, Pango for WeasyPrint, HarfBuzz's subsetter (WeasyPrint
 # embeds fonts three times faster with it: the watermark of every DIEF download), fonts for
@@ -76,7 +80,7 @@ test: install test-system-packages
 		$(PY) -m tests.services ensure || exit 1; \
 	fi; \
 	$(PY) -m ruff check . && \
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 lint: install
 	$(PY) -m ruff check .

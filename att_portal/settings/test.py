@@ -39,8 +39,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # Tasks queued by the code under test run in-process; the integration tests that need a
 # real worker send their tasks to the broker by name (send_task ignores this setting).
 CELERY_TASK_ALWAYS_EAGER = True
-# Runs of the suite on one machine share the file-system broker's folder; a run given its
-# own queue name never lets its workers take another run's tasks.
-CELERY_TASK_DEFAULT_QUEUE = os.environ.get("TEST_CELERY_QUEUE", "celery")
+# Runs of the suite on one machine, and the processes of one parallel run, share the broker
+# (the file-system broker's folder, or Redis): each process of the suite gets a queue of its
+# own — the worker processes it starts inherit the name — so no worker takes another's
+# tasks, nor a `make run` worker the suite's.
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("TEST_CELERY_QUEUE") or (
+    "test-" + os.environ.get("PYTEST_XDIST_WORKER", "main")
+)
 # Close connections after each request so that test databases can be dropped at the end.
 DATABASES["default"]["CONN_MAX_AGE"] = 0
