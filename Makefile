@@ -21,6 +21,8 @@ PYTEST_ARGS ?=
 RUN_PACKAGES := python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core fonts-noto-cjk gettext
 # A real browser for the end-to-end tests (never a downloaded one).
 TEST_PACKAGES := poppler-utils chromium chromium-driver
+# The benchmark's load generator.
+BENCH_PACKAGES := wrk
 
 define install_debian_packages
 	@missing=""; for pkg in $(1); do dpkg -s $$pkg >/dev/null 2>&1 || missing="$$missing $$pkg"; done; \
@@ -31,7 +33,8 @@ define install_debian_packages
 	fi
 endef
 
-.PHONY: help run test install system-packages test-system-packages lint lock worker beat messages
+.PHONY: help run test install system-packages test-system-packages lint lock worker beat messages \
+	bench-seed bench bench-database
 
 help:
 	@echo "make run    - run the portal with demo data on http://$(HOST):$(PORT)/"
@@ -39,6 +42,8 @@ help:
 	@echo "make lint   - ruff and the migrations check"
 	@echo "make lock   - re-pin requirements.lock from pyproject.toml"
 	@echo "make messages - bring the five catalogues up to date with the code, and list what needs a translator"
+	@echo "make bench-seed - fill the PostgreSQL database of DATABASE_URL with a portal's volume (BENCH_SCALE=1.0)"
+	@echo "make bench  - measure pages, PDFs and beat tasks on it (BENCH_ARGS=--quick for short runs)"
 
 system-packages:
 	$(call install_debian_packages,$(RUN_PACKAGES))
@@ -104,3 +109,22 @@ messages: install
 		printf '%s: ' "$$po"; msgfmt --statistics -o /dev/null "$$po"; \
 	done
 	$(PY) manage.py compilemessages --ignore=.venv -v 0
+
+# The benchmark (README, "Benchmark"): on PostgreSQL only, with production settings.
+BENCH_SCALE ?= 1.0
+BENCH_ARGS ?=
+BENCH_ENV = DJANGO_SETTINGS_MODULE=bench.settings
+
+bench-database:
+	@case "$${DATABASE_URL:-}" in postgres://*|postgresql://*) ;; \
+	*) echo "The benchmark runs on PostgreSQL: set DATABASE_URL, e.g."; \
+	   echo "  createdb -h 127.0.0.1 -U postgres att_bench"; \
+	   echo "  DATABASE_URL=postgres://postgres@127.0.0.1:5432/att_bench make $(MAKECMDGOALS)"; \
+	   exit 2;; esac
+
+bench-seed: install bench-database
+	$(BENCH_ENV) $(PY) -m bench.seed --scale $(BENCH_SCALE)
+
+bench: install bench-database
+	$(call install_debian_packages,$(BENCH_PACKAGES))
+	$(BENCH_ENV) $(PY) -m bench.run $(BENCH_ARGS)

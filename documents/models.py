@@ -103,6 +103,11 @@ class Document(EnglishOriginal, models.Model):
         ordering = ["-issued_on", "-number"]
         verbose_name = _("document")
         verbose_name_plural = _("documents")
+        indexes = [
+            # The register's list, newest first (`documents.views.document_list`). The
+            # search indexes are PostgreSQL's own: see documents/search.py.
+            models.Index(fields=["-issued_on", "-number", "-id"], name="document_list_order"),
+        ]
         constraints = [
             # A revision keeps its original's number; other documents each have their own.
             # A revision registered before its original (historical symbols) does not

@@ -58,10 +58,16 @@ def invited_to_the_wgeti_meeting_q(user) -> Q:
     invitations = Invitation.objects.filter(own, meeting__body__in=wgeti)
     meetings = invitations.values("meeting_id")
     cycles = invitations.values("meeting__cycle_id")
-    unlinked = Q(meeting__isnull=True) & (Q(parent__isnull=True) | Q(parent__meeting__isnull=True))
+    # The letter of an annex through subqueries, not a join: a list is then read in the
+    # order of its index and stops at its page, and a count stops at its limit.
+    meetings_letters = Document.objects.filter(meeting__in=meetings).values("pk")
+    registered_for_a_meeting = Document.objects.filter(meeting__isnull=False).values("pk")
+    unlinked = Q(meeting__isnull=True) & (
+        Q(parent__isnull=True) | ~Q(parent_id__in=registered_for_a_meeting)
+    )
     return Q(distribution__in=[Distribution.PUBLIC, Distribution.RESTRICTED]) & (
         Q(meeting__in=meetings)
-        | Q(parent__meeting__in=meetings)
+        | Q(parent_id__in=meetings_letters)
         | (unlinked & Q(body__in=wgeti, cycle__in=cycles))
     )
 

@@ -303,6 +303,27 @@ def document_revise(
     return revise_unchecked(by=by, document=document, title=title, issued_on=issued_on)
 
 
+def unsaved_revision(original: Document, number: int, *, issued_on) -> Document:
+    """Revision `number` of `original`, not yet saved: the same number and attributes,
+    the symbol with `.Rev{number}`."""
+    return Document(
+        symbol=str(original.parsed_symbol.revised(number)),
+        number=original.number,
+        year=original.year,
+        issued_on=issued_on,
+        cycle=original.cycle,
+        body=original.body,
+        author_office=original.author_office,
+        doc_type=original.doc_type,
+        revision=number,
+        revises=original,
+        original_language=original.original_language,
+        distribution=original.distribution,
+        forum=original.forum,
+        meeting_id=original.meeting_id,
+    )
+
+
 def revise_unchecked(
     *, by: User, document: Document, title: str | Translations = "", issued_on: datetime.date
 ) -> Document:
@@ -320,23 +341,7 @@ def revise_unchecked(
         .first()
     )
     number = (latest.revision or 0) + 1
-    symbol = original.parsed_symbol.revised(number)
-    revision = Document(
-        symbol=str(symbol),
-        number=original.number,
-        year=original.year,
-        issued_on=issued_on,
-        cycle=original.cycle,
-        body=original.body,
-        author_office=original.author_office,
-        doc_type=original.doc_type,
-        revision=number,
-        revises=original,
-        original_language=original.original_language,
-        distribution=original.distribution,
-        forum=original.forum,
-        meeting=original.meeting,
-    )
+    revision = unsaved_revision(original, number, issued_on=issued_on)
     set_translations(revision, "title", titles)
     states = list(original.author_states.all())
     revision.set_pending_authors(state.alpha3 for state in states)

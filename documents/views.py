@@ -3,7 +3,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -32,6 +31,7 @@ from .forms import (
     WithdrawForm,
 )
 from .models import Agenda, AgendaItem, AgendaVersion, Document, LanguageVersion
+from .pagination import ListPaginator
 from .permissions import may_compose_any, may_edit_agenda
 
 
@@ -50,8 +50,11 @@ def _language(language: str) -> str:
 
 @login_required
 def document_list(request: HttpRequest) -> HttpResponse:
-    documents = DocumentFilter(request.GET, queryset=selectors.documents_visible_to(request.user))
-    page = Paginator(documents.qs, 50).get_page(request.GET.get("page"))
+    # Newest first, as the index document_list_order reads them (a symbol search puts the
+    # exact match first).
+    listed = selectors.documents_visible_to(request.user).order_by("-issued_on", "-number", "-pk")
+    documents = DocumentFilter(request.GET, queryset=listed)
+    page = ListPaginator(documents.qs, 50).get_page(request.GET.get("page"))
     marking.note(request, page.object_list, listing=True)
     return render(
         request,

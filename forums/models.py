@@ -110,6 +110,16 @@ class SharedItem(DiefMaterial, models.Model):
     class Meta:
         abstract = True
         ordering = ["-created_at", "-pk"]
+        indexes = [
+            # The lists' order: a page of a list is read from this index, newest first.
+            models.Index(fields=["-created_at", "-id"], name="%(app_label)s_%(class)s_listed"),
+            # The columns the visibility rule tests, and the key it looks up in the
+            # grants: how many items a delegate may see is counted from this index alone.
+            models.Index(
+                fields=["distribution", "provider_state", "id"],
+                name="%(app_label)s_%(class)s_visibility",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title

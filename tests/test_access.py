@@ -141,6 +141,30 @@ def test_global_permission_does_not_open_dief_meetings():
     assert access.visible(expert, Meeting).count() == 0
 
 
+def test_guardian_grant_to_a_group_opens_the_meeting_to_its_members_only():
+    from django.contrib.auth.models import Group
+
+    member, other = OrganisationUserFactory(), OrganisationUserFactory()
+    group = Group.objects.create(name="experts of the meeting")
+    member.groups.add(group)
+    granted = MeetingFactory(body=Body.DIEF)
+    MeetingFactory(body=Body.DIEF)
+    assign_perm("meetings.view_meeting", group, granted)
+
+    assert list(access.visible(member, Meeting.objects.filter(body=Body.DIEF))) == [granted]
+    assert access.can(member, access.Action.VIEW, granted) is True
+    assert access.visible(other, Meeting.objects.filter(body=Body.DIEF)).count() == 0
+
+
+def test_guardian_grant_of_another_permission_or_the_superuser_flag_opens_nothing():
+    expert = OrganisationUserFactory(is_superuser=True)
+    meeting = MeetingFactory(body=Body.DIEF)
+    assign_perm("meetings.change_meeting", expert, meeting)
+
+    assert access.visible(expert, Meeting).count() == 0
+    assert access.can(expert, access.Action.VIEW, meeting) is False
+
+
 def test_deleting_an_object_removes_its_per_object_grants():
     expert = OrganisationUserFactory()
     meeting = MeetingFactory(body=Body.DIEF)

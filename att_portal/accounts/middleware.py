@@ -53,8 +53,9 @@ class TwoFactorMiddleware:
         match = request.resolver_match
         if match is None or match.view_name in EXEMPT_URL_NAMES:
             return None
-        if not needs_second_factor(request):
+        # Asked only where the gate applies: elsewhere the device is never looked up.
+        if not (requires_two_factor(request.user) or match.namespace in TWO_FACTOR_NAMESPACES):
             return None
-        if requires_two_factor(request.user) or match.namespace in TWO_FACTOR_NAMESPACES:
+        if needs_second_factor(request):
             return two_factor_redirect(request)
         return None

@@ -11,3 +11,7 @@ class DirectoryConfig(AppConfig):
         from . import hooks, permissions, signals  # noqa: F401  (registers policies and receivers)
 
         hooks.register()
+        # Every app's models are loaded by now: their choice labels are read the fast way.
+        from att_portal.l10n import choices
+
+        choices.install()

@@ -42,7 +42,10 @@ def is_invisible(char: str) -> bool:
     if unicodedata.category(char) in INVISIBLE_CATEGORIES:
         return True
     code = ord(char)
-    return any(low <= code <= high for low, high in INVISIBLE_RANGES)
+    # Most names are made of characters below the first range: no need to look further.
+    return code >= INVISIBLE_RANGES[0][0] and any(
+        low <= code <= high for low, high in INVISIBLE_RANGES
+    )
 
 
 def _is_space(char: str) -> bool:

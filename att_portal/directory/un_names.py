@@ -105,6 +105,24 @@ def _codes_in_order(language: str) -> tuple[str, ...]:
         return tuple(sorted(codes, key=lambda code: sort_key(name(code), language, code)))
 
 
+@cache
+def _positions(language: str) -> dict[str, int]:
+    return {code: position for position, code in enumerate(_codes_in_order(language))}
+
+
+def in_name_order(
+    rows: Iterable[T], code: Callable[[T], str | None], language: str | None = None
+) -> list[T]:
+    """`rows` in the order `by_name` gives them, sorted here instead: `code(row)` is the
+    alpha-2 code of the row's State (None for a row without one: last). Rows of one
+    position keep the order they came in, as by_name leaves the rest to the query's other
+    ORDER BY fields. For a list read whole: the CASE of by_name costs more to build than
+    this takes."""
+    positions = _positions(_language(language))
+    last = len(positions)
+    return sorted(rows, key=lambda row: positions.get(code(row) or "", last))
+
+
 def by_name(field: str = "country", language: str | None = None):
     """An ORDER BY expression that sorts States (or rows with a State, e.g.
     `by_name("state__country")`) by their UN name in `language` — the reader's by default.

@@ -3,14 +3,13 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Value
 from django.utils import timezone
 
 from att_portal import access
 from att_portal.directory.models import User
 from att_portal.directory.permissions import is_secretariat
-from att_portal.directory.un_names import by_name, sorted_by_name
+from att_portal.directory.un_names import in_name_order, sorted_by_name
 
 from .deadlines import Deadline, deadlines_of
 from .enums import Body, CallKind, NominationStatus
@@ -24,7 +23,7 @@ from .models import (
     Participation,
 )
 from .permissions import CHAIR_OF
-from .rules import Responsible
+from .rules import RULES_BY_BODY, Anchor, Responsible
 
 
 def timetable_for(request, meeting: Meeting) -> list[MeetingSession]:
@@ -83,45 +82,116 @@ def participants_visible_to(user, meeting: Meeting) -> QuerySet[Participation]:
     )
 
 
-def invitations_visible_to(user, meeting: Meeting) -> QuerySet[Invitation]:
+def _state_code(invitation: Invitation) -> str | None:
+    return invitation.state.country.code if invitation.state_id else None
+
+
+def invitations_visible_to(user, meeting: Meeting) -> list[Invitation]:
     """States in the order of their names in the reader's language, then organisations."""
-    return access.visible(
+    rows = access.visible(
         user, meeting.invitations.select_related("state", "organisation")
-    ).order_by(by_name("state__country"), "organisation__name")
+    ).order_by("organisation__name", "pk")
+    return in_name_order(rows, _state_code)
+
+
+# Whom a deadline concerns, beside its meeting: always, or if the meeting invited the
+# person's delegation (or organisation).
+_ALWAYS, _IF_INVITED = "always", "if_invited"
+
+
+def _concern(user, roles: frozenset[str], responsible: str, consulted: str | None, body: str):
+    """Whether a deadline of a meeting of `body` concerns `user`: _ALWAYS, _IF_INVITED or
+    None. The one rule for My deadlines, read in SQL and again on each deadline."""
+    if consulted == Responsible.CHAIR and CHAIR_OF.get(body) in roles:
+        return _ALWAYS  # the Chair is consulted before the Secretariat acts (DIEF ToR art. 10)
+    if responsible == Responsible.SECRETARIAT:
+        return _ALWAYS if is_secretariat(user) else None
+    if responsible == Responsible.CHAIR:
+        return _ALWAYS if CHAIR_OF.get(body) in roles else None
+    if responsible == Responsible.INVITED_DELEGATIONS:
+        return _IF_INVITED
+    # A State's own acts (proposals, notices, replies) concern its delegates.
+    return _IF_INVITED if user.state_id is not None else None
+
+
+def _invitations_of(user) -> QuerySet[Invitation] | None:
+    if user.state_id:
+        return Invitation.objects.filter(state_id=user.state_id)
+    if user.organisation_id:
+        return Invitation.objects.filter(organisation_id=user.organisation_id)
+    return None
+
+
+def _concerning(user, roles, today: datetime.date, invitations) -> tuple[Q, Q]:
+    """The meetings with a deadline from `today` on that concerns `user`, and the calls
+    that do, as filters."""
+    invited = Q(pk__in=invitations.values("meeting_id")) if invitations is not None else None
+    meetings = Q(pk__in=[])
+    for body, rules in RULES_BY_BODY.items():
+        by_concern: dict[str, list[int]] = {}
+        for rule in rules:
+            if rule.anchor == Anchor.MEETING_START:
+                concern = _concern(user, roles, rule.responsible, rule.consulted, body)
+                by_concern.setdefault(concern, []).append(rule.days_before)
+        for concern, offsets in by_concern.items():
+            # Due on S − n, from today on: meetings starting from today + the least n.
+            due_ahead = Q(body=body, starts_on__gte=today + datetime.timedelta(days=min(offsets)))
+            if concern == _ALWAYS:
+                meetings |= due_ahead
+            elif concern == _IF_INVITED and invited is not None:
+                meetings |= due_ahead & invited
+    calls = Q(pk__in=[])
+    for responsible in Responsible.values:
+        by_concern = {}
+        for body in Body.values:
+            concern = _concern(user, roles, responsible, None, body)
+            by_concern.setdefault(concern, []).append(body)
+        for concern, bodies in by_concern.items():
+            of_bodies = Q(responsible=responsible)
+            if len(bodies) < len(Body.values):
+                of_bodies &= Q(meeting__body__in=bodies)
+            if concern == _ALWAYS:
+                calls |= of_bodies
+            elif concern == _IF_INVITED and invitations is not None:
+                calls |= of_bodies & Q(meeting_id__in=invitations.values("meeting_id"))
+    calls &= Q(due_on__gte=today)
+    meetings |= Q(pk__in=MeetingCall.objects.filter(calls).values("meeting_id"))
+    return meetings, calls
 
 
 def my_deadlines(user, *, today: datetime.date | None = None) -> list[Deadline]:
-    """What the person (or their delegation) must do, in meetings they may see, from today."""
+    """What the person (or their delegation) must do, in meetings they may see, from today.
+    Only the meetings with such a deadline are read, with only the calls that concern the
+    person: a fixed number of queries, whatever the number of meetings."""
     today = today or timezone.localdate()
     from att_portal.directory.permissions import active_roles
 
-    meetings = with_deadline_data(
-        meetings_visible_to(user).filter(ends_on__gte=today, cancelled_at__isnull=True)
-    )
+    if not access.is_signed_in(user):
+        return []
     roles = active_roles(user)
-    invited = set()
-    if user.state_id:
-        invited = set(
-            Invitation.objects.filter(state_id=user.state_id).values_list("meeting_id", flat=True)
+    invitations = _invitations_of(user)
+    meeting_filter, call_filter = _concerning(user, roles, today, invitations)
+    meetings = (
+        meetings_visible_to(user)
+        .filter(meeting_filter, ends_on__gte=today, cancelled_at__isnull=True)
+        .annotate(
+            invites_me=Exists(invitations.filter(meeting_id=OuterRef("pk")))
+            if invitations is not None
+            else Value(False)
         )
-    elif user.organisation_id:
-        invited = set(
-            Invitation.objects.filter(organisation_id=user.organisation_id).values_list(
-                "meeting_id", flat=True
-            )
+        .prefetch_related(
+            Prefetch(
+                "completions",
+                queryset=DeadlineCompletion.objects.select_related("completed_by"),
+            ),
+            Prefetch("calls", queryset=MeetingCall.objects.filter(call_filter).order_by("due_on")),
         )
+    )
 
     def concerns_me(deadline: Deadline) -> bool:
-        if deadline.consulted == Responsible.CHAIR and CHAIR_OF.get(deadline.meeting.body) in roles:
-            return True  # the Chair is consulted before the Secretariat acts (DIEF ToR art. 10)
-        if deadline.responsible == Responsible.SECRETARIAT:
-            return is_secretariat(user)
-        if deadline.responsible == Responsible.CHAIR:
-            return CHAIR_OF.get(deadline.meeting.body) in roles
-        if deadline.responsible == Responsible.INVITED_DELEGATIONS:
-            return deadline.meeting.pk in invited
-        # A State's own acts (proposals, notices, replies) concern its delegates.
-        return user.state_id is not None and deadline.meeting.pk in invited
+        meeting = deadline.meeting
+        concern = _concern(user, roles, deadline.responsible, deadline.consulted, meeting.body)
+        return concern == _ALWAYS or (concern == _IF_INVITED and meeting.invites_me)
 
     return [d for d in deadlines_of(meetings) if d.due_on >= today and concerns_me(d)]
 
@@ -138,44 +208,60 @@ def delegation_members_to_nominate(user) -> QuerySet[User]:
 ATTENDANCE_KNOWN = Q(attended=True) | Q(attendance_recorded_at__isnull=False)
 
 
-def _count(participations: QuerySet[Participation]):
-    """A correlated count of `participations` (one subquery in the row's query)."""
-    counted = participations.order_by().values("meeting_id").annotate(n=Count("pk")).values("n")[:1]
-    return Coalesce(Subquery(counted), 0, output_field=IntegerField())
-
-
-def _with_participant_counts(invitations: QuerySet[Invitation], own: str) -> QuerySet[Invitation]:
+def _with_participant_counts(
+    meeting: Meeting, invitations: QuerySet[Invitation], own: str
+) -> list[Invitation]:
     """Each invitation with its delegation's (or organisation's) nominations counted: `own`
-    is the person's field that names the invitation's State or organisation."""
-    people = Participation.objects.filter(
-        meeting_id=OuterRef("meeting_id"), **{f"person__{own}_id": OuterRef(f"{own}_id")}
-    )
-    holding = people.exclude(status=NominationStatus.DECLINED)
-    return invitations.annotate(
-        nominated=_count(people),
-        awaiting=_count(people.filter(status=NominationStatus.NOMINATED)),
-        seats_used=_count(holding),
-        sponsorship=_count(holding.filter(sponsorship_requested=True)),
-        attended=_count(people.filter(attended=True)),
-        attendance_recorded=_count(people.filter(ATTENDANCE_KNOWN)),
-    )
+    is the person's field that names the invitation's State or organisation. The meeting's
+    participations are counted in one pass, grouped by delegation: a count per invitation
+    read them all again for each invited State."""
+    key = f"person__{own}_id"
+    holding = ~Q(status=NominationStatus.DECLINED)
+    counted = {
+        "nominated": None,
+        "awaiting": Q(status=NominationStatus.NOMINATED),
+        "seats_used": holding,
+        "sponsorship": holding & Q(sponsorship_requested=True),
+        "attended": Q(attended=True),
+        "attendance_recorded": ATTENDANCE_KNOWN,
+    }
+    # Named apart from the fields they count ("attended" is one).
+    counts = {
+        row.pop(key): row
+        for row in Participation.objects.filter(meeting=meeting)
+        .order_by()
+        .values(key)
+        .annotate(**{f"n_{name}": Count("pk", filter=rule) for name, rule in counted.items()})
+    }
+    rows = list(invitations)
+    for row in rows:
+        found = counts.get(getattr(row, f"{own}_id"), {})
+        for name in counted:
+            setattr(row, name, found.get(f"n_{name}", 0))
+    return rows
 
 
-def state_rows(meeting: Meeting) -> QuerySet[Invitation]:
+def state_rows(meeting: Meeting) -> list[Invitation]:
     """Per invited State, in the order of the names in the reader's language: when it was
     invited (and whether late), how many it nominated, awaiting a decision, seats used,
-    sponsorship asked, attended. One query, whatever the number of States."""
-    return _with_participant_counts(
-        meeting.invitations.filter(state__isnull=False).select_related("state"), "state"
-    ).order_by(by_name("state__country"), "pk")
+    sponsorship asked, attended. Two queries, whatever the number of States."""
+    rows = _with_participant_counts(
+        meeting,
+        meeting.invitations.filter(state__isnull=False).select_related("state").order_by("pk"),
+        "state",
+    )
+    return in_name_order(rows, _state_code)
 
 
-def organisation_rows(meeting: Meeting) -> QuerySet[Invitation]:
-    """The same per invited organisation, by name. One query."""
+def organisation_rows(meeting: Meeting) -> list[Invitation]:
+    """The same per invited organisation, by name. Two queries."""
     return _with_participant_counts(
-        meeting.invitations.filter(organisation__isnull=False).select_related("organisation"),
+        meeting,
+        meeting.invitations.filter(organisation__isnull=False)
+        .select_related("organisation")
+        .order_by("organisation__name", "pk"),
         "organisation",
-    ).order_by("organisation__name", "pk")
+    )
 
 
 def attendance_candidates(meeting: Meeting) -> list[Participation]:

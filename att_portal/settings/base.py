@@ -75,7 +75,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django_otp.middleware.OTPMiddleware",
+    # django-otp's middleware, reading the session's device only when a gate asks.
+    "att_portal.accounts.otp.OnDemandOTPMiddleware",
     "att_portal.l10n.middleware.PreferredLanguageMiddleware",
     "att_portal.accounts.middleware.TwoFactorMiddleware",
     "att_portal.marking.ConfidentialMarkingMiddleware",
@@ -251,6 +252,21 @@ CELERY_BEAT_SCHEDULE = {
     "advance-expert-procedures": {"task": "forums.advance_expert_procedures", "schedule": 3600.0},
 }
 
+# The cache: Redis when CACHE_URL is set (e.g. redis://redis.internal:6379/1, a database of
+# its own, not the broker's), else each process's own memory. It is never taken from
+# CELERY_BROKER_URL: the broker's Redis may evict or be flushed on other terms.
+CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+# Sessions are read on every request. With a shared cache they live there alone (a Redis
+# restart or flush signs everybody out; give it `maxmemory-policy noeviction`). Without
+# one, each process's memory is a valid cache only where one process serves the pages —
+# the development server of `make run` —: a session ended or verified in one gunicorn
+# worker would stay as it was in another's memory, so production then reads the database.
+if CACHES["default"]["BACKEND"] != "django.core.cache.backends.locmem.LocMemCache":
+    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+elif DEBUG:
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = 60 * 60 * 8

@@ -30,6 +30,10 @@ WHITENOISE_AUTOREFRESH = True
 MEDIA_ROOT = VAR_DIR / "test-media"
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 AXES_FAILURE_LIMIT = 3
+# One process serves the test client and the live server of the browser tests: its memory
+# is a valid session cache, whatever cache a developer's environment names.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not memory, so that a real Celery worker process can open the test database.

@@ -294,7 +294,7 @@ def test_the_list_of_letters_and_reports_takes_the_same_queries_for_1_or_3(
     assert len(response.context["letters"]) == count
 
 
-QUERIES = 9
+QUERIES = 7
 
 
 def test_letters_editable_by_a_chair_are_their_bodys_chair_letters():

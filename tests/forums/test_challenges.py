@@ -419,7 +419,7 @@ def test_list_query_count_does_not_grow(people, count, django_assert_num_queries
     c = client(people["challenged"])
     c.get(reverse("dief:challenge_list"))
 
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         response = c.get(reverse("dief:challenge_list"))
 
     assert len(response.context["challenges"]) == count

@@ -168,7 +168,7 @@ def test_list_query_count_does_not_grow(people, count, django_assert_num_queries
     c = client(people["signatory"])
     c.get(reverse("dief:contact_list"))
 
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         response = c.get(reverse("dief:contact_list"))
 
     assert len(response.context["contacts"]) == count

@@ -555,7 +555,7 @@ def test_list_query_count_does_not_grow(w, count, django_assert_num_queries):
         c = client(w["third"])
         c.get(reverse("dief:expert_proposal_list"))  # warm the session and content types
 
-        with django_assert_num_queries(10):
+        with django_assert_num_queries(9):
             response = c.get(reverse("dief:expert_proposal_list"))
 
     assert len(response.context["rows"]) == count

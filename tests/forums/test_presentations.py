@@ -759,7 +759,7 @@ def test_art11_the_secretariats_dief_page_lists_waiting_intentions_in_fixed_quer
     client = client_of(SecretariatUserFactory())
     client.get(reverse("dief:home"))  # warm the session
 
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(10):
         page = client.get(reverse("dief:home"))
 
     assert len(page.context["intentions"]) == count

@@ -258,4 +258,4 @@ def test_release_pages_query_count_does_not_grow(people, meeting, count, django_
     assert len(released.context["items"]) == count
 
 
-QUERIES = {"release_list": 7, "released_list": 14}
+QUERIES = {"release_list": 6, "released_list": 12}

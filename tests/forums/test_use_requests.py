@@ -396,7 +396,7 @@ def test_list_query_count_does_not_grow(people, count, django_assert_num_queries
     c = client(people["requester"])
     c.get(reverse("dief:use_request_list"))  # warm the session and content types
 
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         response = c.get(reverse("dief:use_request_list"))
 
     assert len(response.context["sent"]) == count

@@ -147,7 +147,39 @@ def test_scan_over_ten_thousand_deadlines_takes_a_bounded_number_of_queries():
     def reads(context):
         return [q["sql"] for q in context.captured_queries if q["sql"].startswith("SELECT")]
 
-    # Reads do not grow with the deadlines; writes are batched INSERTs of the messages.
-    assert len(reads(large)) == len(reads(small)) <= 8
+    # Reads do not grow with the deadlines (two of them ask which keys are queued already);
+    # writes are batched INSERTs of the messages.
+    assert len(reads(large)) == len(reads(small)) <= 10
     # Meeting 0 (the only one with an invited delegation) has 501 calls due on 1 March.
     assert OutboxMail.objects.filter(key__startswith="reminder:").count() == 501
+
+
+def test_a_second_run_renders_and_queues_nothing(monkeypatch):
+    from att_portal.notifications import services as outbox
+
+    focal = UserFactory(state=StateFactory(status=AttStatus.STATE_PARTY))
+    RoleAssignmentFactory(user=focal, role=Role.FOCAL_POINT)
+    SecretariatUserFactory()
+    meeting = MeetingFactory(body=Body.WGETI, starts_on=D(2026, 3, 16), ends_on=D(2026, 3, 18))
+    services.meeting_invitations_issue(by=SecretariatUserFactory(), meeting=meeting)
+    MeetingCall.objects.bulk_create(
+        MeetingCall(
+            meeting=meeting,
+            kind=CallKind.OTHER,
+            title=f"Call {i}",
+            issued_on=D(2026, 2, 1),
+            due_on=D(2026, 3, 5),
+        )
+        for i in range(30)
+    )
+    asked = reminders_queue(today=D(2026, 3, 1))
+    queued = (OutboxMail.objects.count(), Notice.objects.count())
+    rendered = []
+    monkeypatch.setattr(outbox, "render_to_string", lambda *a, **k: rendered.append(a))
+    monkeypatch.setattr(outbox.transaction, "on_commit", lambda *a, **k: rendered.append(a))
+
+    again = reminders_queue(today=D(2026, 3, 1))
+
+    assert (asked, again) == (30, 30)  # the same messages asked for ...
+    assert rendered == []  # ... none rendered, no delivery scheduled
+    assert (OutboxMail.objects.count(), Notice.objects.count()) == queued

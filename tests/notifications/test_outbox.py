@@ -239,3 +239,54 @@ class GoodbyeFailsBackend(locmem.EmailBackend):
         finally:
             if opened:
                 self.close()
+
+
+def test_a_batch_queued_again_renders_only_its_new_messages(monkeypatch):
+    from att_portal.notifications import services
+    from att_portal.notifications.models import Notice
+
+    people = [UserFactory(), UserFactory()]
+
+    def batch(keys):
+        return [
+            services.Message(
+                key=key,
+                recipient=person,
+                template="password-reset",
+                context={"uid": "MQ", "token": "t"},
+                notice_title=lambda: "Reset",
+            )
+            for key, person in zip(keys, people, strict=False)
+        ]
+
+    services.messages_queue(batch(["batch:1"]))
+    rendered = []
+    render = services._render
+    monkeypatch.setattr(services, "_render", lambda m: rendered.append(m.key) or render(m))
+
+    services.messages_queue(batch(["batch:1", "batch:2"]))
+    services.messages_queue(batch(["batch:1", "batch:2"]))
+
+    assert rendered == ["batch:2"]
+    assert sorted(OutboxMail.objects.values_list("key", flat=True)) == ["batch:1", "batch:2"]
+    assert sorted(Notice.objects.values_list("key", flat=True)) == ["batch:1", "batch:2"]
+
+
+def test_a_notice_lost_beside_its_mail_is_queued_again_without_the_mail():
+    from att_portal.notifications import services
+    from att_portal.notifications.models import Notice
+
+    person = UserFactory()
+    message = services.Message(
+        key="n:1",
+        recipient=person,
+        template="password-reset",
+        context={"uid": "MQ", "token": "t"},
+        notice_title=lambda: "Reset",
+    )
+    services.messages_queue([message])
+    Notice.objects.all().delete()
+
+    services.messages_queue([message, message])  # the same key twice counts once
+
+    assert (OutboxMail.objects.count(), Notice.objects.get().key) == (1, "n:1")

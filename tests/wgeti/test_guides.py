@@ -445,7 +445,7 @@ def test_revision_list_takes_a_fixed_number_of_queries(guide, demo_users, client
     assert len(queries) == QUERIES_FOR_REVISION_LIST
 
 
-QUERIES_FOR_REVISION_LIST = 10
+QUERIES_FOR_REVISION_LIST = 8
 
 
 @pytest.mark.parametrize(
