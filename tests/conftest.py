@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -68,6 +69,16 @@ def client_for(demo_users):
         return sign_in(client, demo_users[role], second_factor=second_factor)
 
     return make
+
+
+@pytest.fixture
+def media_root(settings, tmp_path) -> Path:
+    """A media folder of the test's own, created empty: what the test finds there, it
+    stored."""
+    root = tmp_path / "media"
+    root.mkdir()
+    settings.MEDIA_ROOT = root
+    return root
 
 
 def pytest_configure(config) -> None:

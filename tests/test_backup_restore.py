@@ -87,14 +87,6 @@ def current_code(device: TOTPDevice) -> str:
 
 
 @pytest.fixture
-def media_root(settings, tmp_path) -> Path:
-    root = tmp_path / "media"
-    root.mkdir()
-    settings.MEDIA_ROOT = root
-    return root
-
-
-@pytest.fixture
 def archive(tmp_path) -> Path:
     folder = tmp_path / "backups"
     folder.mkdir()

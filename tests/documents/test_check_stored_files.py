@@ -28,7 +28,8 @@ from tests.factories import CspCycleFactory, SecretariatUserFactory, StateFactor
 from tests.factories.forums import CaseFactory
 from tests.hostile_files import black_png, hostile_pdf
 
-pytestmark = pytest.mark.django_db
+# Each test stores into a media folder of its own (tests/conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media_root")]
 
 DAMAGED_PDF = (
     "This PDF is damaged, or is not a PDF at all, and cannot be read. Export or save it "
@@ -39,12 +40,6 @@ QUARANTINED = (
     "uploaded files. The Secretariat knows; ask them or the person who uploaded it for a new "
     "copy."
 )
-
-
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
 
 
 @pytest.fixture

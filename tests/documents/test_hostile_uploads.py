@@ -34,7 +34,8 @@ from tests.hostile_files import (
     zip_bomb_docx,
 )
 
-pytestmark = pytest.mark.django_db
+# Each test stores into a media folder of its own (tests/conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media_root")]
 
 DAMAGED_PDF = (
     "This PDF is damaged, or is not a PDF at all, and cannot be read. Export or save it "
@@ -50,13 +51,6 @@ MACROS = (
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ODT = "application/vnd.oasis.opendocument.text"
-
-
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    """A media folder of the test's own: what it finds there, it stored."""
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
 
 
 @pytest.fixture

@@ -44,17 +44,13 @@ from tests.hostile_files import (
     pdf_with_pages,
 )
 
+# Each test stores into a media folder of its own (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("media_root")
+
 DAMAGED_PDF = (
     "This PDF is damaged, or is not a PDF at all, and cannot be read. Export or save it "
     "again as a PDF and upload the new file."
 )
-
-
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    """A media folder of the test's own: what it finds there, it stored."""
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
 
 
 @pytest.fixture
