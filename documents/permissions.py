@@ -21,6 +21,8 @@ from .models import (
     ReportSection,
 )
 
+# Where DocumentPolicy keeps, on the user object, the Q of the documents they may see.
+_VISIBLE_Q = "_att_documents_visible_q"
 # The predicate that admits a person to each confidential forum.
 FORUM_MEMBERS = {Body.DIEF: is_dief_participant}
 
@@ -77,15 +79,26 @@ class DocumentPolicy(access.Policy):
     def filter_visible(self, user, queryset: QuerySet) -> QuerySet:
         if is_secretariat(user):
             return queryset
+        return queryset.filter(self.visible_q(user))
+
+    def visible_q(self, user) -> Q:
+        """The documents `user` may see, as one Q, built once per request and kept on the
+        user object like the other facts about them (a document page asks five times)."""
+        cached = getattr(user, _VISIBLE_Q, None)
+        if cached is not None:
+            return cached
         open_distributions = [Distribution.PUBLIC]
         if is_restricted_area_member(user):
             open_distributions.append(Distribution.RESTRICTED)
-        return queryset.filter(
+        visible = (
             Q(distribution__in=open_distributions)
             | Q(distribution=Distribution.CONFIDENTIAL, forum__in=forums_of(user))
             | invited_to_the_wgeti_meeting_q(user)
-            | access.guardian_q(user, queryset, "documents.view_document")
+            | access.guardian_q(user, Document.objects.all(), "documents.view_document")
         )
+        if access.is_signed_in(user):
+            setattr(user, _VISIBLE_Q, visible)
+        return visible
 
     def can(self, user, action: str, obj) -> bool:
         if action == access.Action.CHANGE:
