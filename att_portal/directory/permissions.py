@@ -1,7 +1,8 @@
 """Predicates about people, and the access policies of the directory.
 
 Facts about the signed-in user (roles in their term, the *current* status of their
-State) are read once per request and kept on the user object.
+State) are read once per request and kept on the user object; with a shared cache, once
+a day until they change (`facts.py`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from django.db.models import Q, QuerySet
 from att_portal import access
 from att_portal.access import Action
 
+from . import facts
 from .enums import Affiliation, AttStatus, Role
 from .models import DIEF_STATUSES, Organisation, RoleAssignment, State, StateStatusChange, User
 
@@ -29,8 +31,14 @@ def active_roles(user) -> frozenset[str]:
     if not access.is_signed_in(user):
         return frozenset()
     if not hasattr(user, _ROLES_CACHE):
-        roles = RoleAssignment.objects.active().filter(user=user).values_list("role", flat=True)
-        setattr(user, _ROLES_CACHE, frozenset(roles))
+        roles = facts.remembered(
+            "roles",
+            user.pk,
+            lambda: frozenset(
+                RoleAssignment.objects.active().filter(user=user).values_list("role", flat=True)
+            ),
+        )
+        setattr(user, _ROLES_CACHE, roles)
     return getattr(user, _ROLES_CACHE)
 
 
@@ -43,11 +51,15 @@ def state_status(user) -> str | None:
     if not access.is_signed_in(user) or user.affiliation != Affiliation.DELEGATION:
         return None
     if not hasattr(user, _STATUS_CACHE):
-        status = (
-            State.objects.with_current_status()
-            .filter(pk=user.state_id)
-            .values_list("current_status", flat=True)
-            .first()
+        status = facts.remembered(
+            "status",
+            user.state_id,
+            lambda: (
+                State.objects.with_current_status()
+                .filter(pk=user.state_id)
+                .values_list("current_status", flat=True)
+                .first()
+            ),
         )
         setattr(user, _STATUS_CACHE, status)
     return getattr(user, _STATUS_CACHE)

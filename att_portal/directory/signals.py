@@ -12,7 +12,8 @@ from guardian.models import GroupObjectPermission, UserObjectPermission
 
 from att_portal import access
 
-from .models import User
+from . import facts
+from .models import RoleAssignment, StateStatusChange, User
 
 
 @receiver(post_delete)
@@ -36,3 +37,12 @@ def keep_delegation_group_membership(sender, instance: User, raw=False, **kwargs
     from .services import delegation_groups_sync
 
     delegation_groups_sync(instance)
+
+
+@receiver(post_save, sender=RoleAssignment)
+@receiver(post_delete, sender=RoleAssignment)
+@receiver(post_save, sender=StateStatusChange)
+@receiver(post_delete, sender=StateStatusChange)
+def forget_directory_facts(sender, **kwargs) -> None:
+    """A role or a status changed: no page reads the facts cached before (facts.py)."""
+    facts.forget_all()
