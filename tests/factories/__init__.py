@@ -244,9 +244,21 @@ class StateFactory(factory.django.DjangoModelFactory):
         model = State
         skip_postgeneration_save = True
 
-    # Codes are reused across tests (each test has its own database), unique within one.
-    country = factory.Sequence(lambda n: _FREE_CODES[n % len(_FREE_CODES)])
+    # Codes are reused across tests (each test has its own database), unique within one:
+    # a test may have made some States with codes of its choice before, so the factory
+    # takes the next code that is still free there.
+    country = factory.Sequence(lambda n: n)
     regional_group = RegionalGroup.AFRICA
+
+    @classmethod
+    def _create(cls, model_class, *args, country, **kwargs):
+        if isinstance(country, int):
+            taken = set(State.objects.values_list("country", flat=True))
+            free = [code for code in _FREE_CODES if code not in taken]
+            if not free:
+                raise RuntimeError("StateFactory: every free country code is taken.")
+            country = free[country % len(free)]
+        return super()._create(model_class, *args, country=country, **kwargs)
 
     @factory.post_generation
     def status(self, create, extracted, **kwargs):
