@@ -78,7 +78,17 @@ run: install
 	trap 'kill $$worker $$beat 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: install test-system-packages
+# axe-core for the accessibility check of the browser tests, pinned in package-lock.json,
+# with Node.js and npm from Debian's packages where the machine has no npm yet.
+node_modules/axe-core/axe.min.js: package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+		echo "Installing Debian packages: nodejs npm"; \
+		if [ "$$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi; \
+		$$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq nodejs npm >/dev/null; }
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+test: install test-system-packages node_modules/axe-core/axe.min.js
 	@if [ "$${CI:-}" = "true" ]; then \
 		export DATABASE_URL="$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/att_portal}"; \
 		export CELERY_BROKER_URL="$${CELERY_BROKER_URL:-redis://127.0.0.1:6379/0}"; \
@@ -104,7 +114,7 @@ beat: install
 # The translators' command: every catalogue gets the strings of the code (new ones empty,
 # changed ones fuzzy); then the count of what is left to translate in each.
 messages: install
-	$(PY) manage.py makemessages -a --no-obsolete --ignore=.venv --ignore=var --ignore=tests --ignore=static -v 0
+	$(PY) manage.py makemessages -a --no-obsolete --ignore=.venv --ignore=var --ignore=tests --ignore=static --ignore=node_modules -v 0
 	@for po in locale/*/LC_MESSAGES/django.po; do \
 		printf '%s: ' "$$po"; msgfmt --statistics -o /dev/null "$$po"; \
 	done

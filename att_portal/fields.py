@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django import forms
 
+from att_portal.widgets import StateMultiPicker, StatePicker
+
 # The largest primary key the databases store (a 64-bit signed integer).
 MAX_ID = 2**63 - 1
 
@@ -36,8 +38,14 @@ class _StatesByName(forms.models.ModelChoiceIterator):
 
 
 class StateChoiceField(forms.ModelChoiceField):
+    """One State, picked by typing its name (att_portal.widgets)."""
+
     iterator = _StatesByName
+    widget = StatePicker
 
 
 class StateMultipleChoiceField(ModelMultipleChoiceField):
+    """Any number of States, picked by typing their names (att_portal.widgets)."""
+
     iterator = _StatesByName
+    widget = StateMultiPicker

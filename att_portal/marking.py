@@ -6,6 +6,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext
+
+from att_portal.meetings.enums import Body
+
+
+def marking_text(forum: str) -> str:
+    """The marking of material confidential to `forum`, in the active language, composed
+    here once: "CONFIDENTIAL — DIEF" (the forum's short name as each language writes it)."""
+    name = gettext("DIEF") if forum == Body.DIEF else forum
+    return gettext("CONFIDENTIAL — %(forum)s") % {"forum": name}
 
 
 class SecondFactorRequired(Exception):

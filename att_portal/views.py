@@ -19,7 +19,10 @@ from att_portal.directory.permissions import active_roles
 from att_portal.l10n.bidi import strip_controls
 from att_portal.meetings.selectors import meetings_visible_to, upcoming_meetings_for
 
-SEARCH_LIMIT = 20
+# The search page shows the first rows of each section and counts no further than
+# SEARCH_COUNT_LIMIT ("more than 100"): its cost does not grow with what the portal holds.
+SEARCH_LIMIT = 10
+SEARCH_COUNT_LIMIT = 100
 
 
 @login_required
@@ -48,33 +51,48 @@ class SearchForm(forms.Form):
         error_messages={"min_length": _("Type at least two characters.")},
     )
 
+    def clean_q(self) -> str:
+        # A symbol or name pasted from an Arabic page carries invisible direction marks.
+        text = strip_controls(self.cleaned_data["q"]).strip()
+        if len(text) < self.fields["q"].min_length:
+            raise forms.ValidationError(self.fields["q"].error_messages["min_length"])
+        return text
+
 
 @login_required
 def search(request: HttpRequest) -> HttpResponse:
-    """One search across what each app registers (meetings, the directory, the DIEF …),
-    through the permission layer only: a section a person may not use is not even shown."""
+    """One search across what each app registers (documents, meetings, the directory, the
+    DIEF, the guides, WGETI …), through the permission layer only: a section a person may
+    not use is not even shown. Each section shows its first SEARCH_LIMIT matches and how
+    many there are, up to SEARCH_COUNT_LIMIT; sections with matches come first."""
     form = SearchForm(request.GET if "q" in request.GET else None)
     results: dict[str, list] = {}
-    counts: dict[str, int] = {}
+    counts: dict[str, int | None] = {}
     sections = []
-    # A symbol or name pasted from an Arabic page carries invisible direction marks.
-    query = strip_controls(form.cleaned_data["q"]).strip() if form.is_valid() else ""
+    query = form.cleaned_data["q"] if form.is_valid() else ""
     if query:
         for provider in registry.search_providers():
             queryset = provider.results(request, query)
             if queryset is None:
                 continue
-            counts[provider.key] = queryset.count()
-            results[provider.key] = list(queryset[:SEARCH_LIMIT])
+            items = list(queryset[:SEARCH_LIMIT])
+            # Counted no further than the limit (the database stops there), and always
+            # counted, so that the page's queries do not vary with its rows.
+            found = queryset.order_by()[: SEARCH_COUNT_LIMIT + 1].count()
+            count = found if found <= SEARCH_COUNT_LIMIT else None
+            results[provider.key], counts[provider.key] = items, count
             if provider.confidential:
-                marking.note(request, *results[provider.key])
+                marking.note(request, *items)
             else:
-                marking.note(request, results[provider.key], listing=True)
+                marking.note(request, items, listing=True)
+            more = count is None or count > len(items)
             sections.append(
                 {
                     "provider": provider,
-                    "items": results[provider.key],
-                    "count": counts[provider.key],
+                    "items": items,
+                    "count": count,
+                    "more": more,
+                    "more_url": provider.more_url(query) if more and provider.more_url else "",
                 }
             )
     return render(
@@ -83,9 +101,13 @@ def search(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "query": request.GET.get("q", "")[:100].replace("\x00", ""),
+            "searched": query,
             "results": results,
             "counts": counts,
-            "sections": sections,
+            "sections": [s for s in sections if s["items"]],
+            "empty_sections": [s for s in sections if not s["items"]],
+            "shown_limit": SEARCH_LIMIT,
+            "count_limit": SEARCH_COUNT_LIMIT,
         },
     )
 

@@ -95,6 +95,8 @@ def key_pages() -> list[Page]:
     return [
         Page("dashboard", reverse("dashboard")),
         Page("document search", reverse("documents:list") + "?q=report"),
+        Page("portal search", reverse("search") + "?q=report"),
+        Page("portal search by symbol", reverse("search") + "?q=ATT/CSP1"),
         Page("documents", reverse("documents:list")),
         Page("document", reverse("documents:detail", args=[_key_document().pk])),
         Page("DIEF cases", reverse("dief:case_list")),

@@ -3,6 +3,7 @@ from __future__ import annotations
 import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from att_portal.directory.models import State
 from att_portal.fields import StateMultipleChoiceField
@@ -13,6 +14,16 @@ from att_portal.meetings.models import CspCycle
 
 from .enums import AuthorOffice, Distribution, DocumentType, UnLanguage
 from .selectors import documents_matching
+
+
+class DateRangeWidget(django_filters.widgets.RangeWidget):
+    """The two dates of a range, each with a name of its own ("from", "to") for screen
+    readers: the range's label names the pair, as the legend of their fieldset."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs={"type": "date", **(attrs or {})})
+        self.widgets[0].attrs["aria-label"] = pgettext_lazy("start of a date range", "from")
+        self.widgets[1].attrs["aria-label"] = pgettext_lazy("end of a date range", "to")
 
 
 class DocumentFilter(django_filters.FilterSet):
@@ -26,7 +37,7 @@ class DocumentFilter(django_filters.FilterSet):
     issued = django_filters.DateFromToRangeFilter(
         label=_("Date of issue (from, to)"),
         field_name="issued_on",
-        widget=django_filters.widgets.RangeWidget(attrs={"type": "date"}),
+        widget=DateRangeWidget(),
     )
 
     def search(self, queryset, name, value):

@@ -2,8 +2,9 @@
 
 Official layout: body and cycle heading, symbol and date on every page, "Original",
 page numbers; fonts that carry Chinese and Arabic glyphs; right-to-left for Arabic.
-Confidential PDFs carry the CONFIDENTIAL marking on every page and a watermark naming
-the person who downloaded it, their State and the time.
+Confidential PDFs carry the CONFIDENTIAL marking once in the header of every page and a
+watermark naming the person who downloaded it, their State and the time, drawn over every
+page's content (diagonally, translucent) and in its margin.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from django.utils import timezone, translation
 
 from att_portal.l10n.bidi import isolate_html
 from att_portal.l10n.dates import un_datetime
+from att_portal.marking import marking_text
 
 FONT_STACK = '"Noto Sans", "Noto Sans CJK SC", "Noto Naskh Arabic", sans-serif'
 UN_LANGUAGES = ("ar", "zh-hans", "en", "fr", "ru", "es")
@@ -48,7 +50,7 @@ def render_pdf(
                 "html_lang": HTML_LANG.get(language, language),
                 "rtl": translation.get_language_bidi(),
                 "font_stack": FONT_STACK,
-                "marking": confidential_forum,
+                "marking": marking_text(confidential_forum) if confidential_forum else "",
                 "watermark": watermark_for(viewer) if confidential_forum and viewer else "",
             },
         )

@@ -202,11 +202,25 @@ class LanguageVersionPolicy(access.Policy):
         return queryset.filter(withdrawn_at__isnull=True)
 
 
-def may_edit_agenda(user, meeting) -> bool:
+def _edits_agendas_of(user, meeting) -> bool:
     from att_portal.meetings.permissions import chairs
 
-    return access.can(user, access.Action.VIEW, meeting) and (
-        is_secretariat(user) or chairs(user, meeting)
+    return is_secretariat(user) or chairs(user, meeting)
+
+
+def may_edit_agenda(user, meeting) -> bool:
+    return access.can(user, access.Action.VIEW, meeting) and _edits_agendas_of(user, meeting)
+
+
+def agenda_opens_to(user, meeting) -> bool:
+    """Whether the agenda page of a meeting the user sees opens to them: its editors build
+    it from nothing; the others read it once issued — as it stands, or the versions issued
+    before it went back to draft. No query for its editors, at most two for the others."""
+    if _edits_agendas_of(user, meeting):
+        return True
+    return (
+        access.visible(user, Agenda.objects.filter(meeting=meeting)).exists()
+        or access.visible(user, AgendaVersion.objects.filter(agenda__meeting=meeting)).exists()
     )
 
 

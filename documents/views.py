@@ -32,7 +32,7 @@ from .forms import (
 )
 from .models import Agenda, AgendaItem, AgendaVersion, Document, LanguageVersion
 from .pagination import ListPaginator
-from .permissions import may_compose_any, may_edit_agenda
+from .permissions import agenda_opens_to, may_compose_any, may_edit_agenda
 
 
 def _document(request: HttpRequest, pk: int) -> Document:
@@ -316,14 +316,11 @@ def _agenda_context(request, meeting_pk: int):
     )
     agenda = Agenda.objects.filter(meeting=meeting).select_related("document").first()
     may_edit = may_edit_agenda(request.user, meeting)
-    if agenda is None or not access.can(request.user, Action.VIEW, agenda):
-        # Back in draft after an issue: its readers still have the issued versions.
-        if not may_edit and not (
-            agenda is not None
-            and access.visible(request.user, AgendaVersion).filter(agenda=agenda).exists()
-        ):
-            raise Http404
-        agenda = agenda or Agenda(meeting=meeting)
+    # Back in draft after an issue: its readers still have the issued versions.
+    if not agenda_opens_to(request.user, meeting):
+        raise Http404
+    if agenda is None:
+        agenda = Agenda(meeting=meeting)
     marking.note(request, meeting)
     return meeting, agenda, may_edit
 

@@ -335,7 +335,7 @@ def _expert(people, meeting) -> None:
 
     from django.utils import timezone
 
-    from .enums import ProcedureState
+    from .enums import SILENCE_STATES
     from .models import CasePresentation, ExpertAdmission, ExpertObjection, ExpertProposal
     from .selectors.experts import procedure_state, proposals_due_on
 
@@ -381,7 +381,7 @@ def _expert(people, meeting) -> None:
         .prefetch_related("objections")
         .select_related("presentation__meeting")
     )
-    if any(procedure_state(p, today=today) == ProcedureState.IN_SILENCE for p in others):
+    if any(procedure_state(p, today=today) in SILENCE_STATES for p in others):
         return
     proposed = {proposal.expert_name for proposal in others}
     waiting = (entry for entry in _experts_to_propose() if entry[0] not in proposed)

@@ -105,6 +105,8 @@ class ProcedureState(models.TextChoices):
 
     PROPOSED = "proposed", _("Proposed, awaiting circulation")
     IN_SILENCE = "in_silence", _("Circulated: silence procedure running")
+    # An objection stands while the silence still runs: the two States consult (art. 8).
+    OBJECTED_IN_SILENCE = "objected_in_silence", _("Objection raised — awaiting resolution")
     APPROVED_BY_SILENCE = "approved_by_silence", _("Approved: no objection in the silence period")
     IN_CONSULTATION = "in_consultation", _("Objection: consultation between the two States")
     APPROVED_AFTER_CONSULTATION = (
@@ -118,6 +120,14 @@ class ProcedureState(models.TextChoices):
     DECIDED_APPROVED = "decided_approved", _("Approved by procedural decision")
     DECIDED_NOT_APPROVED = "decided_not_approved", _("Not approved by procedural decision")
 
+
+# The silence procedure runs: States Parties may still object (ToR art. 8).
+SILENCE_STATES = frozenset({ProcedureState.IN_SILENCE, ProcedureState.OBJECTED_IN_SILENCE})
+
+# An objection stands and the two States consult, before any referral (ToR art. 8).
+OBJECTION_PENDING_STATES = frozenset(
+    {ProcedureState.OBJECTED_IN_SILENCE, ProcedureState.IN_CONSULTATION}
+)
 
 APPROVED_STATES = frozenset(
     {

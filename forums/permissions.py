@@ -172,6 +172,14 @@ def admits_experts(view):
     return view
 
 
+def opens(user, view) -> bool:
+    """Whether the forum's gate (`dief_area`) lets a person who entered the forum into
+    `view`: its participants into every page, an admitted or challenged non-state expert
+    only into those marked `admits_experts`. A page asks it before it links to another
+    page of the forum, so that nobody is offered a link that answers 403."""
+    return is_dief_participant(user) or getattr(view, "admits_experts", False)
+
+
 def dief_area(view):
     """Wrap every DIEF view: deny outsiders, require a second factor, mark the page."""
 
@@ -184,7 +192,7 @@ def dief_area(view):
         user = request.user
         if not may_enter_dief(user):
             raise PermissionDenied
-        if not is_dief_participant(user) and not getattr(view, "admits_experts", False):
+        if not opens(user, view):
             raise PermissionDenied
         if needs_second_factor(request):
             return two_factor_redirect(request)

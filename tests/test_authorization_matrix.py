@@ -210,7 +210,8 @@ EXPECTED = {
     "secretariat": {
         **dict.fromkeys(GET_URLS, 200),
         "accounts:two_factor_setup": 302,
-        "directory:person_deactivate (Austrian delegate)": 302,
+        # Posted without the confirmation: the confirmation page, nothing changes.
+        "directory:person_deactivate (Austrian delegate)": 200,
         "directory:person_reactivate (Austrian delegate)": 302,
         "meetings:calendar_feed (unknown token)": 404,
         "meetings:invitations_issue (DIEF)": 302,
@@ -245,7 +246,8 @@ EXPECTED = {
         **_DIEF_DELEGATE,
         "directory:delegate_invite (own State of delegate-sp)": 200,
         "history (person)": 403,  # a fellow Austrian: visible, but history is the Secretariat's
-        "directory:person_deactivate (Austrian delegate)": 302,
+        # Posted without the confirmation: the confirmation page, nothing changes.
+        "directory:person_deactivate (Austrian delegate)": 200,
         "directory:person_reactivate (Austrian delegate)": 302,
         "meetings:nominate (WGETI, empty form)": 200,  # the form comes back with errors
     },

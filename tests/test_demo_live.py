@@ -22,7 +22,6 @@ from att_portal.meetings.enums import Body, DeadlineState
 from att_portal.meetings.models import Meeting
 from att_portal.meetings.selectors import my_deadlines, with_deadline_data
 from forums.demo import AUSTRIAN_CASE
-from forums.enums import ProcedureState
 from forums.selectors import admissions_of
 from forums.selectors.experts import procedures_visible_to
 from forums.selectors.presentations import meetings_for_intentions
@@ -114,7 +113,7 @@ def what_austria_is_offered() -> dict:
     in_silence = [
         procedure
         for procedure in procedures_visible_to(austria)
-        if procedure.state == ProcedureState.IN_SILENCE and procedure.days_left_in_silence > 0
+        if procedure.silence_running and procedure.days_left_in_silence > 0
     ]
     open_revisions = list(
         revisions_visible_to(austria).filter(

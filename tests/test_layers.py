@@ -41,12 +41,20 @@ def test_no_module_of_the_core_imports_a_feature_app():
 
 def test_the_feature_apps_register_their_search_sections_and_history_kinds():
     assert [p.key for p in registry.search_providers()] == [
+        "documents",
         "meetings",
         "states",
         "organisations",
         "people",
         "cases",
         "platform",
+        "guides",
+        "guide-sections",
+        "guide-paragraphs",
+        "guide-revisions",
+        "wgeti-ad-hoc-proposals",
+        "wgeti-offers",
+        "wgeti-submissions",
     ]
     assert registry.history_model("case").__module__ == "forums.models"
     assert registry.history_model("wgeti-offer").__module__ == "working_groups.models"
@@ -65,4 +73,17 @@ def test_dief_search_sections_are_not_offered_to_an_observer():
         p.key for p in registry.search_providers() if p.results(request, "pistols") is not None
     ]
 
-    assert offered == ["meetings", "states", "organisations", "people"]
+    assert offered == [
+        "documents",
+        "meetings",
+        "states",
+        "organisations",
+        "people",
+        "guides",
+        "guide-sections",
+        "guide-paragraphs",
+        "guide-revisions",
+        "wgeti-ad-hoc-proposals",
+        "wgeti-offers",
+        "wgeti-submissions",
+    ]

@@ -3,12 +3,49 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import PasswordResetForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from att_portal.directory.forms import PersonNameField
 from att_portal.notifications.services import mail_queue
+
+from . import identifiers
+
+
+class SignInForm(AuthenticationForm):
+    """The user name or the e-mail address, and the password. An e-mail address becomes its
+    account's user name before authentication, so that django-axes counts failures against
+    the same account whichever was typed (`identifiers`)."""
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "shared_email": _(
+            "Several accounts use this e-mail address: sign in with your user name instead."
+        ),
+    }
+
+    def __init__(self, request=None, *args, **kwargs):
+        super().__init__(request, *args, **kwargs)
+        self.fields["username"].label = _("User name or e-mail address")
+        # An e-mail address of several accounts was typed: the page asks for the user name.
+        self.shared_email = False
+
+    def clean(self):
+        typed = self.cleaned_data.get("username")
+        if typed:
+            username = identifiers.username_in_request(self.request, typed)
+            self.shared_email = username is None
+            if username is not None:
+                self.cleaned_data["username"] = username
+        try:
+            return super().clean()
+        except forms.ValidationError:
+            if self.shared_email:
+                raise forms.ValidationError(
+                    self.error_messages["shared_email"], code="shared_email"
+                ) from None
+            raise
 
 
 class TokenForm(forms.Form):

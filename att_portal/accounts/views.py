@@ -25,8 +25,15 @@ from att_portal import access
 from att_portal.directory.enums import Affiliation
 from att_portal.directory.permissions import PersonAction
 
-from . import lockout
-from .forms import LanguageForm, NamedProfileForm, PortalPasswordResetForm, ProfileForm, TokenForm
+from . import identifiers, lockout
+from .forms import (
+    LanguageForm,
+    NamedProfileForm,
+    PortalPasswordResetForm,
+    ProfileForm,
+    SignInForm,
+    TokenForm,
+)
 
 
 def safe_next(request: HttpRequest, fallback: str) -> str:
@@ -54,6 +61,7 @@ def set_language_cookie(response: HttpResponse, language: str) -> HttpResponse:
 
 class LoginView(auth_views.LoginView):
     template_name = "registration/login.html"
+    authentication_form = SignInForm
     redirect_authenticated_user = True
 
     def form_valid(self, form):
@@ -88,6 +96,11 @@ def duration_text(delta: datetime.timedelta) -> str:
     return ngettext("%(count)d hour", "%(count)d hours", hours) % {"count": hours}
 
 
+def typed_identifier(request: HttpRequest) -> str:
+    typed = request.POST.get(settings.AXES_USERNAME_FORM_FIELD, "")
+    return identifiers.normalise(typed) if isinstance(typed, str) else ""
+
+
 def locked_out(request: HttpRequest, original_response=None, credentials=None) -> HttpResponse:
     """What a locked sign-in gets instead (AXES_LOCKOUT_CALLABLE): which lock, for how long,
     and what lifts it."""
@@ -95,7 +108,11 @@ def locked_out(request: HttpRequest, original_response=None, credentials=None) -
         request,
         "registration/locked_out.html",
         {
-            "username": get_client_username(request, credentials) or "",
+            # What the person typed: the lock is their account's, but a page answering an
+            # e-mail address with the user name behind it would tell strangers that name.
+            "username": typed_identifier(request)
+            or get_client_username(request, credentials)
+            or "",
             "address_locked": lockout.address_is_locked(request),
             "duration": duration_text(get_cool_off(request)),
         },

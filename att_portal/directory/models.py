@@ -286,6 +286,12 @@ class User(AbstractUser):
         return f"{full_name} ({self.visible_username})" if full_name else self.visible_username
 
     @property
+    def awaits_first_sign_in(self) -> bool:
+        """Invited but not yet in: no password chosen yet (an invitation leaves the account
+        without one) or never signed in. Read from the row itself, no query."""
+        return not self.has_usable_password() or self.last_login is None
+
+    @property
     def affiliation_label(self) -> str:
         if self.affiliation == Affiliation.DELEGATION and self.state_id:
             return str(self.state)

@@ -154,3 +154,26 @@ def codes_matching(text: str, language: str | None = None) -> list[str]:
         ):
             found.append(code)
     return found
+
+
+@cache
+def search_terms(alpha2: str) -> str:
+    """Every name a reader may type to find the State with code `alpha2` in a picker: its
+    UN names in the six languages, its ISO name, its codes and the pinyin of its Chinese
+    name (spaced and run together). The same whatever the reader's language."""
+    from django_countries import countries
+
+    code = (alpha2 or "").upper()
+    row = _table().get(code, {})
+    with translation.override("en"):
+        iso_name = str(dict(countries).get(code, ""))
+    pinyin = row.get("zh_pinyin", "")
+    terms = [
+        *(row.get(column, "") for column in COLUMN.values()),
+        iso_name,
+        code,
+        countries.alpha3(code) or "",
+        pinyin,
+        pinyin.replace(" ", ""),
+    ]
+    return " ".join(dict.fromkeys(term for term in terms if term))

@@ -76,12 +76,37 @@ def delegate_invite(request: HttpRequest, alpha3: str) -> HttpResponse:
 
 
 @login_required
-@require_POST
-def delegate_set_active(request: HttpRequest, pk: int, active: bool) -> HttpResponse:
+@require_http_methods(["GET", "POST"])
+def delegate_deactivate(request: HttpRequest, pk: int) -> HttpResponse:
+    """Deactivating a member asks first: a page says who loses access and what follows, and
+    only its own form (which says `confirmed`) deactivates. Any other request shows the page
+    and changes nothing."""
     person = access.get_visible_or_404(
         request.user, selectors.people_visible_to(request.user), pk=pk
     )
-    services.delegate_set_active(by=request.user, person=person, active=active)
+    access.require(request.user, Action.MANAGE_MEMBERS, person)
+    back = person_page(person)
+    if not person.is_active:
+        messages.info(request, _("%(name)s is already deactivated.") % {"name": person})
+        return redirect(back)
+    if request.method == "POST" and request.POST.get("confirmed") == "yes":
+        services.delegate_set_active(by=request.user, person=person, active=False)
+        messages.success(request, _("%(name)s can no longer sign in.") % {"name": person})
+        return redirect(back)
+    return render(
+        request,
+        "directory/person_deactivate.html",
+        {"person": person, "back": back, "roles": person.current_roles},
+    )
+
+
+@login_required
+@require_POST
+def delegate_reactivate(request: HttpRequest, pk: int) -> HttpResponse:
+    person = access.get_visible_or_404(
+        request.user, selectors.people_visible_to(request.user), pk=pk
+    )
+    services.delegate_set_active(by=request.user, person=person, active=True)
     if request.htmx:
         return render(
             request,
@@ -92,11 +117,8 @@ def delegate_set_active(request: HttpRequest, pk: int, active: bool) -> HttpResp
                 "renamable": renamable(request.user, [person]),
             },
         )
-    if active:
-        messages.success(request, _("%(name)s can sign in again.") % {"name": person})
-    else:
-        messages.success(request, _("%(name)s can no longer sign in.") % {"name": person})
-    return redirect(person.state)
+    messages.success(request, _("%(name)s can sign in again.") % {"name": person})
+    return redirect(person_page(person))
 
 
 @login_required

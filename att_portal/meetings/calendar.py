@@ -14,6 +14,7 @@ from icalendar import Calendar, Event
 from att_portal.l10n.dates import un_date
 
 from . import selectors
+from .deadlines import Act
 from .enums import Body
 from .models import MeetingSession
 
@@ -34,8 +35,19 @@ def summary_of(meeting, part: str = "") -> str:
     return meeting.title
 
 
+def act_summary(act: Act) -> str:
+    """An act of the person's State: in a confidential forum, the date alone leaves the
+    portal, never what is due or of which case."""
+    if act.confidential_forum:
+        return _("%(forum)s: a deadline of yours, see the ATT Portal (confidential)") % {
+            "forum": forum_name(act.confidential_forum)
+        }
+    # Translators: a calendar event: what is due, then of what (a proposed revision…).
+    return _("%(act)s: %(subject)s") % {"act": act.title, "subject": act.subject}
+
+
 def description_of(deadline) -> str:
-    if deadline.meeting.confidential_forum:
+    if deadline.confidential_forum:
         return ""
     return _("Due by the end of %(date)s, Geneva time (%(article)s). Who acts: %(who)s.") % {
         "date": un_date(deadline.due_on),
@@ -93,9 +105,15 @@ def _calendar(user) -> Calendar:
         calendar.add_component(event)
     for deadline in selectors.my_deadlines(user):
         event = Event()
-        event.add("uid", f"deadline-{deadline.meeting.pk}-{deadline.key}@{host}")
+        if isinstance(deadline, Act):
+            event.add("uid", f"act-{deadline.uid}@{host}")
+            event.add("summary", act_summary(deadline))
+        else:
+            event.add("uid", f"deadline-{deadline.meeting.pk}-{deadline.key}@{host}")
+            event.add("summary", summary_of(deadline.meeting, str(deadline.title)))
         event.add("dtstamp", stamp)
-        event.add("summary", summary_of(deadline.meeting, str(deadline.title)))
+        if deadline.confidential_forum:
+            event.add("class", "CONFIDENTIAL")
         description = description_of(deadline)
         if description:
             event.add("description", description)

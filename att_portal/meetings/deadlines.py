@@ -68,6 +68,42 @@ class Deadline:
         return self.meeting.confidential_forum
 
 
+@dataclass(frozen=True)
+class Act:
+    """An act a workflow asks of one person, their State or their organisation — a
+    presenting State's notice, a concerned State's reply, an objection, a comment — due by
+    the end of `due_on`. The apps register what they know (`registry.add_deadline_source`);
+    My deadlines and the calendar feed list these beside the meetings' deadlines."""
+
+    uid: str  # stable, for calendar applications: "<kind>-<pk>"
+    title: str | Promise  # what is due
+    subject: str  # of what: the case, the proposal, the guide
+    article: str | Promise  # the rule
+    due_on: datetime.date
+    url: str
+    who: str  # who acts: the person's State or organisation
+    meeting: Meeting | None = None
+    completed_on: datetime.date | None = None
+    confidential_forum: str | None = None
+    call = None  # as a Deadline's: an act is never a meeting's call
+
+    @property
+    def responsible_label(self) -> str:
+        return self.who
+
+    @property
+    def met_late(self) -> bool:
+        return bool(self.completed_on and self.completed_on > self.due_on)
+
+    def state(self, today: datetime.date | None = None) -> str:
+        today = today or timezone.localdate()
+        if self.completed_on is not None:
+            return DeadlineState.MET
+        if today == self.due_on:
+            return DeadlineState.DUE_TODAY
+        return DeadlineState.UPCOMING if today < self.due_on else DeadlineState.CLOSED
+
+
 def _call_title(call: MeetingCall) -> str:
     return call.title
 

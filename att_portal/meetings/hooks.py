@@ -6,13 +6,15 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from att_portal import registry
-from att_portal.l10n.content import in_any_language
 
+from . import notices
 from .models import CspCycle, Meeting
+from .search import meetings_matching
 from .selectors import meetings_visible_to
 
 
 def register() -> None:
+    notices.register()  # what their notices are about, on the notices page
     registry.add_dashboard_panel(
         10,
         lambda user: registry.Area(
@@ -43,8 +45,8 @@ def register() -> None:
             position=10,
             label=_("Meetings"),
             row_template="search/_meeting.html",
-            results=lambda request, text: meetings_visible_to(request.user).filter(
-                in_any_language(("title", "venue"), text)
+            results=lambda request, text: meetings_matching(
+                meetings_visible_to(request.user), text
             ),
         )
     )

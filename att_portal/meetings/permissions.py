@@ -69,7 +69,10 @@ class MeetingPolicy(access.Policy):
     """Meetings of the open bodies are seen by every registered participant (the
     restricted area). DIEF meetings only by States Parties and signatories, the Chair
     and the Secretariat (ToR arts. 6, 14), or by a person granted the meeting through
-    django-guardian (e.g. an approved non-state expert, ToR art. 8)."""
+    django-guardian. An admitted non-state expert (ToR art. 8) holds no such grant: seeing
+    the meeting opens its agenda, deadlines and calls, which name the other cases; the
+    expert reads its title, dates and venue through the admission instead
+    (`forums.selectors.invitations`)."""
 
     def filter_visible(self, user, queryset: QuerySet) -> QuerySet:
         if is_secretariat(user) or is_dief_participant(user):

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from att_portal import registry
 from att_portal.directory.enums import Affiliation, Role
 from att_portal.directory.models import RoleAssignment, User
 from att_portal.l10n.dates import un_date
@@ -83,10 +84,8 @@ class Recipients:
         self.invited: dict[int, list[int]] = {}
         for meeting_id, state_id in invitations.values_list("meeting_id", "state_id"):
             self.invited.setdefault(meeting_id, []).append(state_id)
-        # Acts of one State under the DIEF ToR art. 12: the forum knows which States act.
-        from forums.selectors.presentations import acting_states
-
-        self.acting = acting_states(meetings)
+        # Acts of one State (DIEF ToR art. 12): the workflows know which States act.
+        self.acting = registry.acting_states(meetings)
         self.contacts = delegation_contacts(
             {s for ids in [*self.invited.values(), *self.acting.values()] for s in ids}
         )

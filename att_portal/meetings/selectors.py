@@ -6,12 +6,12 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Value
 from django.utils import timezone
 
-from att_portal import access
+from att_portal import access, registry
 from att_portal.directory.models import User
 from att_portal.directory.permissions import is_secretariat
 from att_portal.directory.un_names import in_name_order, sorted_by_name
 
-from .deadlines import Deadline, deadlines_of
+from .deadlines import Act, Deadline, deadlines_of
 from .enums import Body, CallKind, NominationStatus
 from .models import (
     DeadlineCompletion,
@@ -99,9 +99,28 @@ def invitations_visible_to(user, meeting: Meeting) -> list[Invitation]:
 _ALWAYS, _IF_INVITED = "always", "if_invited"
 
 
-def _concern(user, roles: frozenset[str], responsible: str, consulted: str | None, body: str):
+# A rule's act of one State (a presenting State's notice, a concerned State's reply, a
+# proposal): listed by the workflow that knows which States must act (a deadline source in
+# the registry), not offered to every delegation the meeting invited.
+ONE_STATES_ACTS = frozenset(
+    {Responsible.PRESENTING_STATE, Responsible.CONCERNED_STATE, Responsible.PROPOSING_STATE}
+)
+
+
+def _concern(
+    user,
+    roles: frozenset[str],
+    responsible: str,
+    consulted: str | None,
+    body: str,
+    *,
+    rule: bool = False,
+):
     """Whether a deadline of a meeting of `body` concerns `user`: _ALWAYS, _IF_INVITED or
-    None. The one rule for My deadlines, read in SQL and again on each deadline."""
+    None. The one rule for My deadlines, read in SQL and again on each deadline. `rule`:
+    the deadline comes from the rule table, not from one of the meeting's calls."""
+    if rule and responsible in ONE_STATES_ACTS:
+        return None
     if consulted == Responsible.CHAIR and CHAIR_OF.get(body) in roles:
         return _ALWAYS  # the Chair is consulted before the Secretariat acts (DIEF ToR art. 10)
     if responsible == Responsible.SECRETARIAT:
@@ -131,7 +150,7 @@ def _concerning(user, roles, today: datetime.date, invitations) -> tuple[Q, Q]:
         by_concern: dict[str, list[int]] = {}
         for rule in rules:
             if rule.anchor == Anchor.MEETING_START:
-                concern = _concern(user, roles, rule.responsible, rule.consulted, body)
+                concern = _concern(user, roles, rule.responsible, rule.consulted, body, rule=True)
                 by_concern.setdefault(concern, []).append(rule.days_before)
         for concern, offsets in by_concern.items():
             # Due on S − n, from today on: meetings starting from today + the least n.
@@ -159,8 +178,9 @@ def _concerning(user, roles, today: datetime.date, invitations) -> tuple[Q, Q]:
     return meetings, calls
 
 
-def my_deadlines(user, *, today: datetime.date | None = None) -> list[Deadline]:
-    """What the person (or their delegation) must do, in meetings they may see, from today.
+def my_deadlines(user, *, today: datetime.date | None = None) -> list[Deadline | Act]:
+    """What the person (or their delegation) must do, in meetings they may see, from today,
+    and the acts the workflows ask of them or their State (registered deadline sources).
     Only the meetings with such a deadline are read, with only the calls that concern the
     person: a fixed number of queries, whatever the number of meetings."""
     today = today or timezone.localdate()
@@ -190,10 +210,21 @@ def my_deadlines(user, *, today: datetime.date | None = None) -> list[Deadline]:
 
     def concerns_me(deadline: Deadline) -> bool:
         meeting = deadline.meeting
-        concern = _concern(user, roles, deadline.responsible, deadline.consulted, meeting.body)
+        concern = _concern(
+            user,
+            roles,
+            deadline.responsible,
+            deadline.consulted,
+            meeting.body,
+            rule=deadline.call is None,
+        )
         return concern == _ALWAYS or (concern == _IF_INVITED and meeting.invites_me)
 
-    return [d for d in deadlines_of(meetings) if d.due_on >= today and concerns_me(d)]
+    deadlines: list[Deadline | Act] = [
+        d for d in deadlines_of(meetings) if d.due_on >= today and concerns_me(d)
+    ]
+    deadlines += registry.acts_for(user, today)
+    return sorted(deadlines, key=lambda d: (d.due_on, d.meeting.pk if d.meeting else 0))
 
 
 def delegation_members_to_nominate(user) -> QuerySet[User]:

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from att_portal import access, marking
+from att_portal import access, marking, registry
 from att_portal.access import Action
 from att_portal.directory.un_names import sorted_by_name
 from att_portal.l10n.dates import un_date
@@ -148,6 +148,8 @@ def meeting_detail(
             "call_form": call_form,
             "may_view_history": access.can(user, Action.VIEW_HISTORY, meeting),
             "dief": selectors.dief_decisions(user, meeting),
+            # What the apps offer from the meeting's page (the agenda …), where it opens.
+            "links": registry.meeting_links(user, meeting),
             "may_record_convening": access.can(user, MeetingAction.RECORD_CONVENING, meeting)
             and not meeting.is_cancelled,
             "may_appoint_dief_chair": meeting.body == Body.DIEF

@@ -185,6 +185,9 @@ AXES_RESET_ON_SUCCESS = True
 # failure that set it, as the lockout page says.
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_USERNAME_FORM_FIELD = "username"
+# People sign in with their user name or their e-mail address: failures are counted against
+# the account's user name whichever they type (att_portal/accounts/identifiers.py).
+AXES_USERNAME_CALLABLE = "att_portal.accounts.identifiers.axes_username"
 AXES_VERBOSE = False
 
 OTP_TOTP_ISSUER = "ATT Portal"

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from att_portal.directory.models import DIEF_STATUSES, State
@@ -8,6 +9,7 @@ from att_portal.fields import StateMultipleChoiceField
 
 from ..enums import Category, Distribution
 from ..models import Case, PlatformItem
+from ..services.shared import audience_check
 
 SECURITY_REMINDER = _(
     "States are not expected to share information whose disclosure would harm national "
@@ -38,12 +40,16 @@ class SharedItemForm(forms.ModelForm):
 
     def __init__(self, *args, provider_state_id: int, **kwargs):
         super().__init__(*args, **kwargs)
+        self.provider_state_id = provider_state_id
         self.fields["named_states"].queryset = (
             State.objects.with_current_status()
             .filter(current_status__in=DIEF_STATUSES)
             .exclude(pk=provider_state_id)
         )
+        # One control for who reads it: these two choices, the States picker belonging to
+        # the second (templates/forums/cases/_audience.html).
         self.fields["distribution"].widget = forms.RadioSelect(choices=Distribution.choices)
+        self.fields["distribution"].label = _("Who may read it")
         if self.instance.pk:
             self.fields.pop("attachment")
             self.initial["categories"] = [c.code for c in self.instance.categories.all()]
@@ -60,14 +66,40 @@ class SharedItemForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("distribution") == Distribution.NAMED_STATES and not cleaned.get(
-            "named_states"
-        ):
-            self.add_error(
-                "named_states",
-                _("Name at least one State, or share with all DIEF participants."),
-            )
+        if "distribution" in cleaned and "named_states" in cleaned:
+            # The service's rule, asked here too so that its refusal shows with the others.
+            try:
+                audience_check(
+                    distribution=cleaned["distribution"],
+                    named=cleaned["named_states"],
+                    provider_state_id=self.provider_state_id,
+                )
+            except forms.ValidationError as error:
+                self.add_error(None, error)
         return cleaned
+
+    def audience(self) -> dict:
+        """Who will read the item as the form stands (submitted, else initial), for the
+        summary shown before saving (forums/cases/_audience.html; static/js/audience.js
+        follows the changes in the browser with the same sentences)."""
+        each = gettext("The delegates of %(state)s")
+        narrowed = self["distribution"].value() == Distribution.NAMED_STATES
+        chosen = {str(pk) for pk in self["named_states"].value() or []}
+        names = []
+        if narrowed and chosen:
+            # The field's own choices: the States it offers, in the reader's order; a
+            # submitted value that is no State is simply not among them.
+            names = [
+                label
+                for value, label in self.fields["named_states"].choices
+                if str(value) in chosen
+            ]
+        return {
+            "named_value": Distribution.NAMED_STATES.value,
+            "narrowed": narrowed,
+            "each": each,
+            "states": [each % {"state": name} for name in names],
+        }
 
 
 class CaseForm(SharedItemForm):

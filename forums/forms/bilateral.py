@@ -147,6 +147,7 @@ class LawEnforcementContactForm(forms.ModelForm):
     class Meta:
         model = LawEnforcementContact
         fields = ["state", "name", "position", "agency", "email", "phone", "languages", "notes"]
+        field_classes = {"state": StateChoiceField}
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):

@@ -60,7 +60,6 @@ class ConcernedStatesForm(forms.Form):
     states = StateMultipleChoiceField(
         label=_("States the presentation may involve"),
         queryset=State.objects.none(),
-        widget=forms.SelectMultiple(attrs={"size": 8}),
         help_text=_(
             "Each State is notified and asked to reply at least 15 days before the meeting "
             "(ToR art. 12)."

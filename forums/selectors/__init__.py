@@ -3,7 +3,9 @@ forum's shared material goes through these, and they through the permission laye
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from att_portal import access
@@ -54,10 +56,37 @@ def attachments_of(user, item) -> QuerySet[Attachment]:
     return access.visible(user, Attachment.objects.filter(**{field: item}))
 
 
-def access_records_of(user, item, *, limit: int = 100) -> list[AccessRecord]:
+@dataclass(frozen=True)
+class AccessLog:
+    """Who opened an item: the latest openings shown, and the counts of all of them."""
+
+    records: list[AccessRecord]
+    by_others: int  # openings by anyone but the providing State's own delegation
+    by_provider: int  # openings by the providing State's own delegation
+    includes_provider: bool  # whether `records` include the provider's own openings
+
+    @property
+    def matching(self) -> int:
+        """How many openings the log lists (of which `records` are the latest)."""
+        return self.by_others + (self.by_provider if self.includes_provider else 0)
+
+
+def access_log_of(user, item, *, include_provider: bool = False, limit: int = 100) -> AccessLog:
+    """The item's access log as `user` may see it. By default without the openings by the
+    providing State's own delegation, which would otherwise fill it: the provider wants to
+    know who else opened its material. Two queries, whatever the number of openings."""
     field = "case" if isinstance(item, Case) else "platform_item"
     records = access.visible(user, AccessRecord.objects.filter(**{field: item}))
-    return list(records.select_related("person", "state")[:limit])
+    own = Q(state_id=item.provider_state_id)
+    counts = records.aggregate(total=Count("pk"), own=Count("pk", filter=own))
+    if not include_provider:
+        records = records.exclude(own)
+    return AccessLog(
+        records=list(records.select_related("person", "state")[:limit]),
+        by_others=counts["total"] - counts["own"],
+        by_provider=counts["own"],
+        includes_provider=include_provider,
+    )
 
 
 def presentations_of(user, case: Case) -> QuerySet[CasePresentation]:
@@ -70,8 +99,11 @@ def admissions_of(user) -> QuerySet:
     """The presentations a non-state expert is admitted to (accepted or not yet)."""
     from ..models import ExpertAdmission
 
-    return ExpertAdmission.objects.filter(
-        expert=user,
+    own = ExpertAdmission.objects.filter(
+        expert_id=user.pk,
         presentation__withdrawn_at__isnull=True,
         presentation__meeting__ends_on__gte=timezone.localdate(),
-    ).select_related("presentation__case__provider_state", "presentation__meeting")
+    )
+    return access.visible(user, own).select_related(
+        "presentation__case__provider_state", "presentation__meeting"
+    )

@@ -15,7 +15,13 @@ from att_portal.meetings.models import Meeting
 from att_portal.meetings.rules import DIEF_RULES
 
 from ..deadlines import silence_procedure_end
-from ..enums import APPROVED_STATES, ProceduralDecision, ProcedureState
+from ..enums import (
+    APPROVED_STATES,
+    OBJECTION_PENDING_STATES,
+    SILENCE_STATES,
+    ProceduralDecision,
+    ProcedureState,
+)
 from ..models import ExpertObjection, ExpertProposal
 
 _RULES = {rule.key: rule for rule in DIEF_RULES}
@@ -61,6 +67,8 @@ def procedure_state(
     objections: list[ExpertObjection] | None = None,
     today: datetime.date | None = None,
 ) -> ProcedureState:
+    """Where the proposal stands today: the one source of the status shown on every page
+    and in every message of the procedure."""
     today = today or timezone.localdate()
     if proposal.decision:
         return (
@@ -71,10 +79,13 @@ def procedure_state(
     end = silence_ends_on(proposal)
     if end is None:
         return ProcedureState.PROPOSED
-    if today <= end:
-        return ProcedureState.IN_SILENCE
     if objections is None:
         objections = list(proposal.objections.all())
+    if today <= end:
+        # An objection raised in the silence is pending at once, not only when it ends.
+        if any(objection.withdrawn_at is None for objection in objections):
+            return ProcedureState.OBJECTED_IN_SILENCE
+        return ProcedureState.IN_SILENCE
     if not any(_standing_at(objection, end) for objection in objections):
         return ProcedureState.APPROVED_BY_SILENCE
     if all(objection.withdrawn_at is not None for objection in objections):
@@ -122,10 +133,23 @@ class Procedure:
     silence_ends_on: datetime.date | None
     referral_on: datetime.date
     days_left_in_silence: int | None
+    # Day S − 20 is over: an objection standing at the end of the silence goes to a
+    # procedural decision at once.
+    referral_passed: bool = False
 
     @property
     def approved(self) -> bool:
         return is_approved(self.state)
+
+    @property
+    def silence_running(self) -> bool:
+        """States Parties may still object (with or without an objection already)."""
+        return self.state in SILENCE_STATES
+
+    @property
+    def objection_pending(self) -> bool:
+        """An objection stands and awaits resolution between the two States."""
+        return self.state in OBJECTION_PENDING_STATES
 
     @property
     def awaiting_circulation(self) -> bool:
@@ -145,7 +169,8 @@ def procedure_of(proposal: ExpertProposal, today: datetime.date | None = None) -
         proposals_due_on=proposals_due_on(meeting),
         silence_ends_on=end,
         referral_on=referral_on(meeting),
-        days_left_in_silence=(end - today).days if state == ProcedureState.IN_SILENCE else None,
+        days_left_in_silence=(end - today).days if state in SILENCE_STATES else None,
+        referral_passed=is_referral_over(meeting, today),
     )
 
 
@@ -161,3 +186,25 @@ def proposals_visible_to(user) -> QuerySet[ExpertProposal]:
 def procedures_visible_to(user, today: datetime.date | None = None) -> list[Procedure]:
     """The proposals the user sees, each with its procedure, in a fixed number of queries."""
     return [procedure_of(proposal, today) for proposal in proposals_visible_to(user)]
+
+
+def pending_objections_seen_by(
+    user, procedures: list[Procedure]
+) -> dict[int, list[ExpertObjection]]:
+    """Per proposal whose objection is pending, the standing objections the user may see:
+    who objected and when is for the objecting and the proposing State and the
+    Secretariat (`ExpertObjectionPolicy`); the others read only that an objection is
+    pending. One query, none when no objection is pending."""
+    pending = [p.proposal.pk for p in procedures if p.objection_pending]
+    if not pending:
+        return {}
+    seen: dict[int, list[ExpertObjection]] = {pk: [] for pk in pending}
+    objections = access.visible(
+        user,
+        ExpertObjection.objects.filter(proposal_id__in=pending, withdrawn_at__isnull=True)
+        .select_related("state")
+        .order_by("raised_at", "pk"),
+    )
+    for objection in objections:
+        seen[objection.proposal_id].append(objection)
+    return seen

@@ -73,15 +73,27 @@ def _state_contacts(state_id: int) -> list[User]:
 
 
 def _messages(
-    proposal: ExpertProposal, step: str, people: list[User], *, key_suffix: str = "", **context
+    proposal: ExpertProposal,
+    step: str,
+    people: list[User],
+    *,
+    key_suffix: str = "",
+    status: ProcedureState | None = None,
+    today: datetime.date | None = None,
+    **context,
 ) -> list[Message]:
+    """The messages of one step to `people`. Each says where the proposal stands, from
+    the one source the pages read (`procedure_state`), given as `status` where the caller
+    has it; `step` is the kind of event before any ":" (the key keeps the whole)."""
     url = reverse("dief:expert_proposal_detail", args=[proposal.pk])
+    if status is None:
+        status = selectors.procedure_state(proposal, today=today)
     return [
         Message(
             key=f"dief-expert:{proposal.pk}:{step}{key_suffix}:{person.pk}",
             recipient=person,
             template="dief-expert",
-            context={"step": step, **context},
+            context={"step": step.split(":")[0], "status": status, **context},
             url=url,
             notice_title=lambda: _("DIEF: news on the proposal of a non-state expert"),
         )
@@ -97,6 +109,8 @@ def _queue_on_commit(messages: list[Message]) -> None:
 def _notify(
     proposal: ExpertProposal, step: str, people: list[User], *, key_suffix: str = "", **context
 ) -> None:
+    if not people:
+        return
     _queue_on_commit(_messages(proposal, step, people, key_suffix=key_suffix, **context))
 
 
@@ -424,7 +438,10 @@ def _procedures_act(
             message
             for proposal in consulting
             for message in _messages(
-                proposal, "consultation", addressees.contacts(parties(proposal))
+                proposal,
+                "consultation",
+                addressees.contacts(parties(proposal)),
+                status=states[proposal.pk],
             )
         ]
         participants = _participating_states_parties(referring)
@@ -436,9 +453,13 @@ def _procedures_act(
                     *participants.get(proposal.presentation.meeting_id, []),
                     *addressees.secretariat(),
                 ],
+                status=states[proposal.pk],
             )
         messages += _approve_all(
-            [(p, p.circulated_by_id) for p in approvals], addressees, save_experts=False
+            [(p, p.circulated_by_id) for p in approvals],
+            addressees,
+            save_experts=False,
+            states=states,
         )
         # One UPDATE for the acts and the approved experts' accounts.
         ExpertProposal.objects.bulk_update(
@@ -590,6 +611,7 @@ def _approve_all(
     addressees: _Addressees,
     *,
     save_experts: bool = True,
+    states: dict[int, ProcedureState] | None = None,
 ) -> list[Message]:
     """Admit each approved expert to the one presentation (idempotent) and tell the expert
     and the proposing State, which must brief its expert on confidentiality (art. 15).
@@ -654,7 +676,12 @@ def _approve_all(
                 context=context,
             )
         )
-        messages += _messages(proposal, "approved", addressees.contacts([_proposer(proposal)]))
+        messages += _messages(
+            proposal,
+            "approved",
+            addressees.contacts([_proposer(proposal)]),
+            status=(states or {}).get(proposal.pk),
+        )
     return messages
 
 
@@ -685,6 +712,7 @@ def expert_procedures_advance(today: datetime.date | None = None) -> dict[str, i
             "uncirculated",
             addressees.secretariat(),
             key_suffix=f":{today.isoformat()}",
+            status=ProcedureState.PROPOSED,
         )
     acted["uncirculated"] = len(waiting)
     live = [p for p in proposals if p.circulated_at is not None]
@@ -698,9 +726,17 @@ def expert_procedures_advance(today: datetime.date | None = None) -> dict[str, i
                 last_day.append(proposal)
     if last_day:
         parties = addressees.states_parties_contacts()
+        # The reminder says whether an objection is pending already: one query for all.
+        prefetch_related_objects(
+            last_day, Prefetch("objections", queryset=ExpertObjection.objects.order_by())
+        )
         for proposal in last_day:
             reminders += _messages(
-                proposal, "last-day", parties, silence_ends_on=selectors.silence_ends_on(proposal)
+                proposal,
+                "last-day",
+                parties,
+                today=today,
+                silence_ends_on=selectors.silence_ends_on(proposal),
             )
     acted["reminded"] = len(last_day)
     # Referred only when the objection is still unresolved: read without a lock here, and

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext as _
 from guardian.shortcuts import assign_perm, get_groups_with_perms, remove_perm
@@ -51,6 +52,20 @@ def named_states(item: SharedItem) -> list[State]:
     return list(State.objects.filter(delegation_group__in=groups).order_by(by_name()))
 
 
+def restricted_to(item: SharedItem) -> list[State] | None:
+    """The States that may read an item narrowed to named States — its provider's and the
+    ones it names — by their UN names in the active language; None when it is open to
+    every DIEF participant."""
+    if item.distribution != Distribution.NAMED_STATES:
+        return None
+    groups = _granted_groups(item)
+    return list(
+        State.objects.filter(Q(pk=item.provider_state_id) | Q(delegation_group__in=groups))
+        .distinct()
+        .order_by(by_name())
+    )
+
+
 def _narrow(item: SharedItem, states: Iterable[State]) -> None:
     """Grant the item to exactly `states`' delegation groups, through django-guardian."""
     perm = _view_perm(item)
@@ -62,10 +77,27 @@ def _narrow(item: SharedItem, states: Iterable[State]) -> None:
         assign_perm(perm, group, item)
 
 
-def _check_distribution(distribution: str, states: list[State]) -> None:
-    if distribution == Distribution.NAMED_STATES and not states:
+def audience_check(
+    *, distribution: str, named: Iterable[State], provider_state_id: int | None
+) -> None:
+    """The one rule on who reads a case or platform item, asked by its form and by
+    `shared_item_save`: "Only the States I name" names at least one State besides the
+    provider's own (which always reads it); "All DIEF participants" names none, so that
+    States picked for a narrower audience never leave the item open to every participant."""
+    others = [state for state in named if state.pk != provider_state_id]
+    if distribution == Distribution.NAMED_STATES and not others:
         raise ValidationError(
             {"named_states": _("Name at least one State, or share with all DIEF participants.")}
+        )
+    if distribution != Distribution.NAMED_STATES and others:
+        raise ValidationError(
+            {
+                "named_states": _(
+                    "You named States but chose “All DIEF participants”, which would let "
+                    "every participant read it. Choose “Only the States I name” to share it "
+                    "with these States only, or remove them to share it with all."
+                )
+            }
         )
 
 
@@ -87,8 +119,10 @@ def shared_item_save(
     else:
         access.require(by, Action.CHANGE, item)
         item._change_reason = f"Changed by {by}"
-    named = list(named) if item.distribution == Distribution.NAMED_STATES else []
-    _check_distribution(item.distribution, named)
+    named = list(named)
+    audience_check(
+        distribution=item.distribution, named=named, provider_state_id=item.provider_state_id
+    )
     item.full_clean(exclude=["categories"])
     item.save()
     item.categories.set(categories_for(categories))

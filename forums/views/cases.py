@@ -12,8 +12,8 @@ from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
-from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils import timezone, translation
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -23,7 +23,7 @@ from att_portal.refusals import add_refusal
 from documents.pdf import pdf_response, render_pdf, watermark_for
 
 from .. import selectors
-from ..enums import AccessKind
+from ..enums import AccessKind, Marking
 from ..forms import (
     SECURITY_REMINDER,
     AttachmentForm,
@@ -33,9 +33,11 @@ from ..forms import (
     UndertakingForm,
 )
 from ..models import Attachment, Case, PlatformItem
-from ..permissions import DiefAction, admits_experts, may_share
+from ..permissions import DiefAction, admits_experts, may_share, opens
+from ..selectors.invitations import expert_invitations
 from ..services import shared as services
 from ..watermark import UnstampableFile, stamp
+from .presentations import presentation_detail
 
 KINDS = {
     "case": (Case, CaseForm, "dief:case_detail", "dief:case_list"),
@@ -149,7 +151,20 @@ def item_detail(request: HttpRequest, kind: str, pk: int, *, upload_form=None) -
             "may_present": kind == "case" and access.can(user, DiefAction.PRESENT, item),
             "may_request_use": access.can(user, DiefAction.REQUEST_USE, item),
             "may_see_history": access.can(user, Action.VIEW_HISTORY, item),
-            "access_log": selectors.access_records_of(user, item) if see_log else None,
+            # Links to the forum's pages only for those its gate lets in (an admitted
+            # expert opens this case, not the lists or the presentation's page).
+            "may_open_list": opens(user, item_list),
+            "may_open_presentations": opens(user, presentation_detail),
+            # The admitted expert's invitation: the meeting's dates and venue, the
+            # undertaking (ToR arts. 8, 9, 15).
+            "invitations": expert_invitations(user, case=item) if kind == "case" else [],
+            "access_log": (
+                selectors.access_log_of(
+                    user, item, include_provider=request.GET.get("openings") == "all"
+                )
+                if see_log
+                else None
+            ),
             "upload_form": upload_form or (AttachmentForm() if may_change else None),
         },
     )
@@ -220,11 +235,28 @@ def item_pdf(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     language = (
         get_language() if get_language() in ("ar", "zh-hans", "en", "fr", "ru", "es") else "en"
     )
+    with translation.override(language):  # the States by their names in the PDF's language
+        states = services.restricted_to(item)
+        if states is None:
+            restricted = ""
+        elif access.can(request.user, Action.CHANGE, item):
+            # Translators: between the names of a list ("Austria, Mexico"): "、" in Chinese.
+            restricted = pgettext("list separator", ", ").join(str(state) for state in states)
+        else:
+            # As on the item's page: the named States are the provider's to know, not each
+            # other's.
+            restricted = _("the States its provider named")
     pdf = render_pdf(
         "pdf/dief_item.html",
         {
             "item": item,
             "kind": kind,
+            "restricted_to": restricted,
+            # The provider's own marking, where it says more than the forum's marking on
+            # every page ("CONFIDENTIAL — DIEF").
+            "own_marking": (
+                item.get_marking_display() if item.marking != Marking.CONFIDENTIAL else ""
+            ),
             "categories": item.categories.all(),
             "issued_on": timezone.localdate(),
             "body_heading": _("Diversion Information Exchange Forum"),
@@ -251,7 +283,14 @@ def undertaking(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         services.undertaking_accept(by=request.user, admission=admission)
         return redirect("dief:case_detail", admission.presentation.case_id)
-    return render(request, "forums/cases/undertaking.html", {"admission": admission, "form": form})
+    invitation = next(
+        (i for i in expert_invitations(request.user) if i.admission_id == admission.pk), None
+    )
+    return render(
+        request,
+        "forums/cases/undertaking.html",
+        {"admission": admission, "invitation": invitation, "form": form},
+    )
 
 
 urls = [

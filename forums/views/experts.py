@@ -38,6 +38,7 @@ from ..forms.experts import (
 from ..models import Case, CasePresentation, ExpertObjection
 from ..permissions import DiefAction
 from ..selectors.experts import (
+    pending_objections_seen_by,
     procedure_of,
     procedures_visible_to,
     proposals_due_on,
@@ -99,8 +100,13 @@ def expert_proposal_list(request: HttpRequest) -> HttpResponse:
     procedures = procedures_visible_to(user)
     marking.note(request, [procedure.proposal for procedure in procedures])
     seen = _visible_case_ids(user, {p.proposal.presentation.case_id for p in procedures})
+    objections = pending_objections_seen_by(user, procedures)
     rows = [
-        {"procedure": procedure, "case_visible": procedure.proposal.presentation.case_id in seen}
+        {
+            "procedure": procedure,
+            "case_visible": procedure.proposal.presentation.case_id in seen,
+            "pending_objections": objections.get(procedure.proposal.pk, []),
+        }
         for procedure in procedures
     ]
     return render(request, "forums/experts/proposal_list.html", {"rows": rows})
@@ -109,7 +115,7 @@ def expert_proposal_list(request: HttpRequest) -> HttpResponse:
 def _may_object(user, procedure, objections) -> bool:
     """The objection form is for States Parties (ToR art. 8) during the silence period,
     unless the user's State already objects."""
-    if procedure.state != ProcedureState.IN_SILENCE:
+    if not procedure.silence_running:  # another State's objection does not close it
         return False
     if not access.can(user, DiefAction.OBJECT, procedure.proposal):
         return False
@@ -160,6 +166,10 @@ def _detail(
             "meeting": presentation.meeting,
             "case": presentation.case if access.can(user, Action.VIEW, presentation.case) else None,
             "objections": objections,
+            # Who objected and when, for those who see the objections (already read).
+            "pending_objections": [o for o in objections if o.withdrawn_at is None]
+            if procedure.objection_pending
+            else [],
             "circulate_form": circulate_form,
             "objection_form": objection_form,
             "decision_form": decision_form,

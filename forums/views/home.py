@@ -13,6 +13,7 @@ from ..permissions import (
     may_record_releases,
 )
 from ..selectors.experts import proposals_awaiting_circulation
+from ..selectors.invitations import expert_invitations
 from ..selectors.presentations import intentions_waiting_visible_to
 
 
@@ -29,7 +30,8 @@ def home(request: HttpRequest) -> HttpResponse:
             "delegate": is_participating_delegate(user),
             "case_count": selectors.cases_visible_to(user).count() if participant else 0,
             "item_count": selectors.platform_items_visible_to(user).count() if participant else 0,
-            "admissions": None if participant else selectors.admissions_of(user),
+            # A non-state expert: the meeting's dates and venue, the undertaking, the case.
+            "invitations": None if participant else expert_invitations(user),
             "challenged_expert": not participant and is_challenged_expert(user),
             "may_record_releases": may_record_releases(user),
             # ToR arts. 8 and 11: what waits on the Secretariat, flagged on its pages.

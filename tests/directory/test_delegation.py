@@ -81,7 +81,9 @@ def test_focal_point_deactivates_a_member_who_can_no_longer_sign_in(client, foca
     member = UserFactory(state=focal_point.state)
     sign_in(client, focal_point)
 
-    response = client.post(reverse("directory:person_deactivate", args=[member.pk]))
+    response = client.post(
+        reverse("directory:person_deactivate", args=[member.pk]), {"confirmed": "yes"}
+    )
 
     assert response.status_code == 302
     member.refresh_from_db()
@@ -185,18 +187,23 @@ def test_get_visible_or_404_hides_unknown_people(focal_point):
         access.get_visible_or_404(focal_point, User, pk=999999)
 
 
-def test_htmx_deactivation_answers_with_the_updated_row(client, focal_point):
-    member = UserFactory(state=focal_point.state, first_name="Nadia", last_name="Ferreira")
+def test_htmx_reactivation_answers_with_the_updated_row(client, focal_point):
+    member = UserFactory(
+        state=focal_point.state, first_name="Nadia", last_name="Ferreira", is_active=False
+    )
     sign_in(client, focal_point)
 
     response = client.post(
-        reverse("directory:person_deactivate", args=[member.pk]), HTTP_HX_REQUEST="true"
+        reverse("directory:person_reactivate", args=[member.pk]), HTTP_HX_REQUEST="true"
     )
 
     assert response.status_code == 200
     row = response.content.decode()
     assert row.strip().startswith(f'<tr id="member-{member.pk}">')
-    assert ("Deactivated" in row, "Reactivate" in row) == (True, True)
+    deactivate = reverse("directory:person_deactivate", args=[member.pk])
+    assert ("Deactivated" in row, f'href="{deactivate}"' in row) == (False, True)
+    member.refresh_from_db()
+    assert member.is_active is True
 
 
 def test_law_enforcement_flag_is_shown_to_the_focal_point_not_to_other_members(client, focal_point):

@@ -201,6 +201,28 @@ def test_draft_is_the_editors_and_the_issued_agenda_is_every_participants(client
     assert client.get(url).status_code == 404
 
 
+def test_the_meeting_page_links_the_agenda_only_to_whom_it_opens(client, chair, meeting):
+    """No link on the meeting's page answers 404: the Chair builds the agenda from
+    nothing; the participants get the link once it is issued."""
+    page = reverse("meetings:detail", args=[meeting.pk])
+    link = f'href="{reverse("documents:agenda", args=[meeting.pk])}"'
+    delegate = UserFactory()
+
+    def offered(person) -> bool:
+        sign_in(client, person)
+        return link in client.get(page).content.decode()
+
+    none_yet = (offered(delegate), offered(chair))
+    agenda, _items = build(chair, meeting, "Opening")
+    draft = (offered(delegate), offered(chair))
+    agenda_services.agenda_issue(by=chair, agenda=agenda)
+    issued = (offered(delegate), offered(chair))
+
+    assert (none_yet, draft, issued) == ((False, True), (False, True), (True, True))
+    sign_in(client, delegate)
+    assert client.get(reverse("documents:agenda", args=[meeting.pk])).status_code == 200
+
+
 def test_chair_reorders_with_htmx_and_gets_the_list_back(client, chair, meeting):
     agenda, (first, second) = build(chair, meeting, "Opening", "Cases")
     sign_in(client, chair)

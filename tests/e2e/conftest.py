@@ -52,6 +52,6 @@ def current_code_of(user) -> str:
 
 def sign_in(page, live_server, username: str) -> None:
     page.goto(f"{live_server.url}/")
-    page.get_by_label("User name").fill(username)
+    page.get_by_label("User name or e-mail address").fill(username)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()

@@ -15,7 +15,14 @@ from documents.agenda import agenda_issue
 from documents.models import Agenda
 from forums.demo import AUSTRIAN_CASE, NARROWED_CASE, REVIEW_MEETING
 from forums.enums import BriefingState, Distribution, Position
-from forums.models import Briefing, BriefingPosition, Case, CasePresentation, ConcernedState
+from forums.models import (
+    Briefing,
+    BriefingPosition,
+    Case,
+    CasePresentation,
+    ConcernedState,
+    ExpertAdmission,
+)
 from forums.services.shared import shared_item_save
 from tests.demo_objects import austrian_presentation, dief_meeting_ahead
 from tests.factories.forums import CasePresentationFactory, ExpertAdmissionFactory
@@ -158,5 +165,6 @@ def test_expert_admission_to_a_withdrawn_presentation_shows_nothing(demo, client
     expert = client_for("expert")
 
     home = expert.get(reverse("dief:home"))
-    assert [a.presentation_id for a in home.context["admissions"]] == [demo["presentation"].pk]
+    admitted = ExpertAdmission.objects.get(expert=demo["expert"], presentation=demo["presentation"])
+    assert [i.admission_id for i in home.context["invitations"]] == [admitted.pk]
     assert expert.get(reverse("dief:undertaking", args=[admission.pk])).status_code == 404

@@ -16,6 +16,7 @@ from att_portal.directory.enums import AttStatus, Role
 from forums.models import ConsultationMessage, ExpertObjection, ExpertProposal
 from forums.services.experts import (
     expert_objection_raise,
+    expert_objection_withdraw,
     expert_proposal_circulate,
     expert_proposal_submit,
 )
@@ -384,6 +385,130 @@ def test_state_party_objects_and_the_consultation_is_seen_by_the_two_states_only
     assert after is None  # already objected
 
 
+PENDING = "Objection raised — awaiting resolution"
+RUNNING = "Circulated: silence procedure running"
+
+
+def test_art8_an_objection_in_the_silence_is_shown_pending_on_the_list_and_the_page(w):
+    objection = objected(w)
+    detail = reverse("dief:expert_proposal_detail", args=[objection.proposal_id])
+    readers = ("proposer", "objector", "third", "signatory", "chair", "secretariat")
+
+    with at(2027, 1, 12):
+        pages = {role: client(w[role]).get(detail) for role in readers}
+        lists = {
+            role: client(w[role]).get(reverse("dief:expert_proposal_list")) for role in readers
+        }
+
+    for role in readers:
+        page, listing = pages[role].content.decode(), lists[role].content.decode()
+        assert pages[role].context["procedure"].state == "objected_in_silence", role
+        assert [r["procedure"].state for r in lists[role].context["rows"]] == [
+            "objected_in_silence"
+        ], role
+        assert PENDING in page, role
+        assert PENDING in listing, role
+        assert RUNNING not in page, role
+        assert RUNNING not in listing, role
+        # What comes next: the consultation, and the procedural decision after S − 20.
+        for text in (page, listing):
+            assert (
+                "The objecting State and the proposing State consult to resolve the objection; "
+                "other States Parties may still object until the end of 15 January 2027, Geneva "
+                "time." in text
+            ), role
+            assert (
+                "An objection still unresolved at the end of 28 January 2027, Geneva time, goes "
+                "to the States Parties participating in the meeting for a procedural decision."
+                in text
+            ), role
+        assert "3 days left — objections until the end of 15 January 2027" in page, role
+
+
+def test_art8_who_objected_and_when_is_shown_only_to_the_two_states_and_the_secretariat(w):
+    objection = objected(w)
+    detail = reverse("dief:expert_proposal_detail", args=[objection.proposal_id])
+    raised = f"Raised by {objection.state} on 11 January 2027, 12:00"
+    hidden = "Only the objecting State, the proposing State and the Secretariat see who objected."
+
+    with at(2027, 1, 12):
+        shown = {
+            role: (
+                client(w[role]).get(detail).content.decode(),
+                client(w[role]).get(reverse("dief:expert_proposal_list")).content.decode(),
+            )
+            for role in ("proposer", "objector", "third", "signatory", "chair", "secretariat")
+        }
+
+    assert {
+        role: raised in page and raised in listing for role, (page, listing) in shown.items()
+    } == {
+        "proposer": True,
+        "objector": True,
+        "third": False,
+        "signatory": False,
+        "chair": False,
+        "secretariat": True,
+    }
+    assert {
+        role: hidden in page and hidden in listing for role, (page, listing) in shown.items()
+    } == {
+        "proposer": False,
+        "objector": False,
+        "third": True,
+        "signatory": True,
+        "chair": True,
+        "secretariat": False,
+    }
+    assert str(objection.state) not in shown["third"][0]
+
+
+def test_art8_another_state_party_may_still_object_while_an_objection_is_pending(w):
+    objection = objected(w)
+    detail = reverse("dief:expert_proposal_detail", args=[objection.proposal_id])
+
+    with at(2027, 1, 12):
+        form = client(w["third"]).get(detail).context["objection_form"]
+        response = client(w["third"]).post(
+            reverse("dief:expert_objection_raise", args=[objection.proposal_id]), {"reasons": ""}
+        )
+
+    assert form is not None
+    assert response.status_code == 302
+    assert ExpertObjection.objects.filter(proposal=objection.proposal).count() == 2
+
+
+def test_an_objection_withdrawn_in_the_silence_shows_the_silence_running_again(w):
+    objection = objected(w)
+    with at(2027, 1, 13):
+        expert_objection_withdraw(by=w["objector"], objection=objection)
+        page = client(w["third"]).get(
+            reverse("dief:expert_proposal_detail", args=[objection.proposal_id])
+        )
+
+    assert page.context["procedure"].state == "in_silence"
+    assert RUNNING in page.content.decode()
+    assert PENDING not in page.content.decode()
+
+
+def test_after_the_silence_the_pending_objection_names_the_referral_day(w):
+    objection = objected(w)
+
+    with at(2027, 1, 20):
+        listing = client(w["proposer"]).get(reverse("dief:expert_proposal_list"))
+        objection_page = client(w["proposer"]).get(
+            reverse("dief:expert_objection_detail", args=[objection.pk])
+        )
+
+    assert [r["procedure"].state for r in listing.context["rows"]] == ["in_consultation"]
+    for response in (listing, objection_page):
+        text = response.content.decode()
+        assert "The objecting State and the proposing State consult to resolve the objection." in (
+            text
+        )
+        assert "An objection still unresolved at the end of 28 January 2027" in text
+
+
 def test_signatory_objection_is_refused_on_the_form(w):
     proposal = circulated(w)
 
@@ -555,7 +680,9 @@ def test_list_query_count_does_not_grow(w, count, django_assert_num_queries):
         c = client(w["third"])
         c.get(reverse("dief:expert_proposal_list"))  # warm the session and content types
 
-        with django_assert_num_queries(9):
+        # One query more than without objections: the pending objections the reader may
+        # see (who objected and when), read once for all the rows.
+        with django_assert_num_queries(10):
             response = c.get(reverse("dief:expert_proposal_list"))
 
     assert len(response.context["rows"]) == count
@@ -568,6 +695,7 @@ def test_list_query_count_does_not_grow(w, count, django_assert_num_queries):
 def test_demo_expert_comes_from_an_approved_proposal_and_the_second_is_in_its_silence(
     client_for,
 ):
+    """France objected to the second during its silence: the objection is pending."""
     approved = ExpertProposal.objects.get(expert__username="expert")
     silent = ExpertProposal.objects.get(expert_name="Dr. Marta Kowalska")
     france = client_for("wgeti-chair")
@@ -578,7 +706,7 @@ def test_demo_expert_comes_from_an_approved_proposal_and_the_second_is_in_its_si
     assert approved.admission.undertaking_accepted_at is not None
     assert {row["procedure"].state for row in listing.context["rows"]} == {
         "approved_by_silence",
-        "in_silence",
+        "objected_in_silence",
     }
     assert page.context["procedure"].days_left_in_silence == 4
     assert "4 days left — objections until the end of" in page.content.decode()

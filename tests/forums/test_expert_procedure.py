@@ -569,3 +569,86 @@ def test_the_same_expert_is_not_proposed_twice_for_one_presentation(world):
     assert refusal.value.message_dict == {
         "expert_email": ["This expert is already proposed for this presentation."]
     }
+
+
+# -- An objection pending in the silence: one status, on the pages and in the e-mails -------
+
+
+def objected_again(w, proposal, when):
+    """An objection to a proposal already circulated (`objected` circulates its own)."""
+    with at(*when):
+        return expert_objection_raise(by=w["objector"], proposal=proposal, reasons="A party.")
+
+
+def test_art8_an_objection_raised_in_the_silence_is_pending_at_once_until_withdrawn(world):
+    proposal = circulated(world)
+    assert state_on(proposal, (2026, 12, 4)) == ProcedureState.IN_SILENCE
+
+    objection = objected_again(world, proposal, when=(2026, 12, 5))
+
+    assert state_on(proposal, (2026, 12, 5)) == ProcedureState.OBJECTED_IN_SILENCE
+    assert state_on(proposal, (2026, 12, 7, 23)) == ProcedureState.OBJECTED_IN_SILENCE
+    assert state_on(proposal, (2026, 12, 8)) == ProcedureState.IN_CONSULTATION
+    with at(2026, 12, 6):
+        expert_objection_withdraw(by=world["objector"], objection=objection)
+    assert state_on(proposal, (2026, 12, 6)) == ProcedureState.IN_SILENCE
+
+
+def test_art8_the_objection_mail_tells_the_proposing_state_what_comes_next(
+    world, django_capture_on_commit_callbacks
+):
+    proposal = circulated(world)
+    OutboxMail.objects.all().delete()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        objected_again(world, proposal, when=(2026, 12, 5))
+
+    mail = OutboxMail.objects.get(recipient=world["proposer"])
+    assert mail.key.startswith(f"dief-expert:{proposal.pk}:objection:")
+    assert (
+        "A State Party has objected to a proposed non-state expert. The objecting and the "
+        "proposing State consult to resolve the objection; one still unresolved 20 days before "
+        "the meeting goes to the States Parties participating in the meeting for a procedural "
+        "decision (ToR art. 8)." in mail.body_text
+    )
+    assert "Status of the proposal: Objection raised — awaiting resolution" in mail.body_text
+    assert "Status of the proposal: Objection raised — awaiting resolution" in mail.body_html
+    # No confidential detail: neither the objecting State nor the expert.
+    assert str(world["objector"].state) not in mail.body_text
+    assert "Claire Martin" not in mail.body_text
+
+
+def test_art8_the_last_day_reminder_says_an_objection_is_pending(
+    world, django_capture_on_commit_callbacks
+):
+    proposal = circulated(world)
+    objected_again(world, proposal, when=(2026, 12, 5))
+    OutboxMail.objects.all().delete()
+
+    with at(2026, 12, 7, 8), django_capture_on_commit_callbacks(execute=True):
+        expert_procedures_advance()
+
+    mail = OutboxMail.objects.get(
+        key=f"dief-expert:{proposal.pk}:last-day:{world['other_party'].pk}"
+    )
+    assert "An objection has been raised and awaits resolution" in mail.body_text
+    assert "Without an objection by the end of the day" not in mail.body_text
+    assert "Status of the proposal: Objection raised — awaiting resolution" in mail.body_text
+
+
+def test_the_last_day_reminder_without_objection_keeps_its_sentence_and_status(
+    world, django_capture_on_commit_callbacks
+):
+    proposal = circulated(world)
+    OutboxMail.objects.all().delete()
+
+    with at(2026, 12, 7, 8), django_capture_on_commit_callbacks(execute=True):
+        expert_procedures_advance()
+
+    mail = OutboxMail.objects.get(
+        key=f"dief-expert:{proposal.pk}:last-day:{world['other_party'].pk}"
+    )
+    assert "Without an objection by the end of the day, Geneva time, the expert is approved." in (
+        mail.body_text
+    )
+    assert "Status of the proposal: Circulated: silence procedure running" in mail.body_text

@@ -15,6 +15,7 @@ from . import (
     dief_presentations,
     dief_releases,
     dief_use_requests,
+    directory_members,
     directory_names,
     documents_agenda,
     documents_register,
@@ -44,4 +45,5 @@ AREAS = (
     documents_agenda,
     chairs_documents,
     directory_names,
+    directory_members,
 )

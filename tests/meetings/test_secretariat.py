@@ -70,11 +70,14 @@ def at(day: datetime.date, hour: int, minute: int = 0) -> datetime.datetime:
 
 
 def field_errors(response, field: str) -> list[str]:
-    """The errors shown next to a field (includes/form.html)."""
-    return re.findall(
-        rf'<div class="invalid-feedback d-block" id="id_{field}-error">([^<]*)</div>',
+    """The errors shown next to a field (includes/field.html): one element with the id the
+    field's aria-describedby names, an inner element per error."""
+    shown = re.search(
+        rf'<div class="invalid-feedback d-block" id="id_{field}-error">'
+        r"((?:<div>[^<]*</div>)*)</div>",
         response.content.decode(),
     )
+    return re.findall(r"<div>([^<]*)</div>", shown.group(1)) if shown else []
 
 
 def meeting_data(csp, **changes) -> dict:

@@ -103,7 +103,10 @@ def test_revision_page_shows_the_word_diff_against_the_current_text(client_for):
     response = client_for("ngo").get(revision("Paragraph 104").get_absolute_url())
     content = response.content.decode()
     assert response.status_code == 200
-    assert "<ins> Following further discussions" in content
+    assert (
+        '<ins><span class="visually-hidden" lang="en">inserted: </span> Following further'
+        in content
+    )
     assert "Control Arms welcomes the reference to the flowchart." in content
 
 

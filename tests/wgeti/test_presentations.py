@@ -335,6 +335,25 @@ def test_presenter_list_is_404_for_delegates_before_publication_and_shown_after(
     assert [offer.contributor.name for offer in rows] == ["Austria"]
 
 
+def test_the_meetings_tabs_offer_the_list_only_to_whom_it_opens(meeting, risk, client):
+    """No tab leads to a 404: before publication only the officers get it (a preview)."""
+    link = f'href="{reverse("wgeti:presenter_list", args=[meeting.pk])}"'
+    tabs = [
+        reverse("wgeti:meeting_topics", args=[meeting.pk]),
+        reverse("wgeti:presentations", args=[meeting.pk]),
+    ]
+    sign_in(client, OrganisationUserFactory())
+    before = [link in client.get(url).content.decode() for url in tabs]
+    sign_in(client, wgeti_chair())
+    officer = [link in client.get(url).content.decode() for url in tabs]
+
+    presenter_list_publish(by=wgeti_chair(), meeting=meeting)
+    sign_in(client, OrganisationUserFactory())
+    after = [link in client.get(url).content.decode() for url in tabs]
+
+    assert (before, officer, after) == ([False, False], [True, True], [True, True])
+
+
 def test_chair_previews_the_list_before_publication(meeting, risk, client):
     sign_in(client, wgeti_chair())
 

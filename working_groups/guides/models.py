@@ -15,6 +15,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
@@ -109,6 +110,16 @@ class GuideSection(models.Model):
             return _("Annex %(label)s") % {"label": self.label}
         return _("Chapter %(label)s") % {"label": self.label}
 
+    def get_absolute_url(self) -> str:
+        """The section on the page of its guide, in its edition."""
+        edition = self.edition
+        return f"{edition.guide.get_absolute_url()}?edition={edition.number}#{self.anchor}"
+
+    @property
+    def anchor(self) -> str:
+        """The section's id on the guide's page."""
+        return f"section-{self.kind}-{slugify(self.label)}"
+
 
 class GuideBlock(models.Model):
     """A numbered paragraph ("104", "104 bis"), a box ("3") or a footnote ("2")."""
@@ -130,6 +141,11 @@ class GuideBlock(models.Model):
 
     def __str__(self) -> str:
         return BLOCK_NAMES[self.kind] % {"number": self.number}
+
+    def get_absolute_url(self) -> str:
+        """The paragraph, box or footnote on the page of its guide, in its edition."""
+        edition = self.section.edition
+        return f"{edition.guide.get_absolute_url()}?edition={edition.number}#block-{self.key}"
 
 
 BLOCK_NAMES = {

@@ -89,6 +89,9 @@ class ShownBlock:
     block: GuideBlock
     text: str
     translated: bool
+    # In a fact sheet: the text cut at the calls of its footnotes, each run of text followed
+    # by the footnote called there (None after the last run); see `_with_footnotes`.
+    parts: list[tuple[str, ShownBlock | None]] = field(default_factory=list)
 
 
 @dataclass
@@ -153,11 +156,57 @@ def _leading_number(number: str) -> int | None:
     return int(head) if head.isdigit() else None
 
 
+# A footnote is called in a block's text by its number in superscript digits ("process.²",
+# "¹²" for footnote 12), in every language.
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_FOOTNOTE_CALL = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
+_FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
+
+
+Footnotes = dict[str, ShownBlock]
+
+
+def _with_footnotes(item: ShownBlock, own: Footnotes, anywhere: Footnotes, placed: set) -> None:
+    """Cut `item`'s text at each call of a footnote the sheet has not printed yet, so that
+    the footnote is printed where it is called (its later calls stay plain markers): the
+    footnote of that number in the block's own chapter or annex (`own`), else in another
+    (`anywhere`)."""
+    parts: list[tuple[str, ShownBlock | None]] = []
+    start = 0
+    for call in _FOOTNOTE_CALL.finditer(item.text):
+        number = call.group().translate(_FROM_SUPERSCRIPT)
+        note = own.get(number) or anywhere.get(number)
+        if note is None or note.block.pk in placed:
+            continue
+        placed.add(note.block.pk)
+        parts.append((item.text[start : call.start()], note))
+        start = call.end()
+    parts.append((item.text[start:], None))
+    item.parts = parts
+
+
 def fact_sheet_outline(fact_sheet: FactSheet, edition: GuideEdition, language: str):
-    """The parts of the fact sheet found in `edition`, in the guide's order."""
+    """The parts of the fact sheet found in `edition`, in the guide's order, each block
+    with the footnotes its text calls (`ShownBlock.parts`): a footnote is not one of the
+    parts a selection names, but a marker without its note would leave the reader short.
+    A call finds the footnote of its number in its own chapter or annex, else elsewhere
+    in the edition."""
     wanted = parse_selection(fact_sheet.selection)
+    full = edition_outline(edition, language)
+    notes_by_section: dict[int, Footnotes] = {
+        shown.section.pk: {
+            item.block.number: item
+            for item in shown.blocks
+            if item.block.kind == BlockKind.FOOTNOTE
+        }
+        for shown in full
+    }
+    anywhere: Footnotes = {}
+    for shown in reversed(full):  # the first section's footnote wins a number
+        anywhere.update(notes_by_section[shown.section.pk])
+    placed: set[int] = set()
     outline = []
-    for shown in edition_outline(edition, language):
+    for shown in full:
         blocks = []
         for item in shown.blocks:
             value = _leading_number(item.block.number)
@@ -172,6 +221,8 @@ def fact_sheet_outline(fact_sheet: FactSheet, edition: GuideEdition, language: s
                     blocks.append(item)
                     break
         if blocks:
+            for item in blocks:
+                _with_footnotes(item, notes_by_section[shown.section.pk], anywhere, placed)
             shown.blocks = blocks
             outline.append(shown)
     return outline

@@ -115,11 +115,11 @@ def _change_rows(revision: ProposedRevision):
         target = in_current.get(change.target.key) if change.target is not None else None
         old = target.text_en if target else (change.target.text_en if change.target else "")
         if change.action == ChangeAction.REPLACE:
-            diff = word_diff(old, change.new_text_en)
+            diff = word_diff(old, change.new_text_en, announced=True)
         elif change.action == ChangeAction.DELETE:
-            diff = word_diff(old, "")
+            diff = word_diff(old, "", announced=True)
         else:
-            diff = word_diff("", change.new_text_en)
+            diff = word_diff("", change.new_text_en, announced=True)
         number = target.number if target else (change.target.number if change.target else "")
         rows.append(
             {

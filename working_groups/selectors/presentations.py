@@ -14,6 +14,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from att_portal import access
+from att_portal.access import Action
 from att_portal.directory.enums import AttStatus, RegionalGroup, TradeProfile
 from att_portal.directory.models import State
 from att_portal.meetings.models import Meeting
@@ -63,6 +64,13 @@ def offers_visible_to(user, meeting: Meeting) -> QuerySet[PresentationOffer]:
 
 def presenter_list_of(meeting: Meeting) -> PresenterList | None:
     return PresenterList.objects.filter(meeting=meeting).select_related("published_by").first()
+
+
+def presenter_list_opens_to(user, meeting: Meeting, published: PresenterList | None) -> bool:
+    """The final list of presenting delegations opens to every reader of the meeting once
+    published (`published`: the meeting's list, or None), and before to its officers, as
+    a preview: the meeting's tabs offer it to those only."""
+    return published is not None or access.can(user, Action.CHANGE, PresenterList(meeting=meeting))
 
 
 def states_parties_among(state_ids, meeting: Meeting) -> set[int]:

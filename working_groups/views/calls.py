@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from att_portal import access
 from att_portal.access import Action
 from att_portal.refusals import add_refusal
+from documents.permissions import agenda_opens_to
 
 from ..enums import ProposalState
 from ..forms.calls import (
@@ -184,6 +185,9 @@ def _detail(
             "speakers": [(s, name_forms.get(s.pk)) for s in speakers],
             "decision_form": decision_form,
             "may_see_history": access.can(user, Action.VIEW_HISTORY, proposal),
+            # The agenda is linked only for those whom its page opens to.
+            "agenda_opens": proposal.agenda_item_id is not None
+            and agenda_opens_to(user, proposal.call.meeting),
         },
     )
 

@@ -22,7 +22,11 @@ from ..forms.presentations import DecideForm, OfferForm, PublishForm
 from ..models import PresentationOffer, PresenterList, Topic
 from ..permissions import may_contribute
 from ..selectors.attendance import attendance_summary
-from ..selectors.presentations import presentation_overview, presenter_list_of
+from ..selectors.presentations import (
+    presentation_overview,
+    presenter_list_of,
+    presenter_list_opens_to,
+)
 from ..services.presentations import (
     PRESENTATIONS_EXPECTED_PER_PHASE,
     presentation_offer_decide,
@@ -68,6 +72,7 @@ def _page(
         "may_decide": may_decide,
         "decide_form": decide_form,
         "publish_form": publish_form,
+        "may_open_presenter_list": presenter_list_opens_to(user, meeting, presenter_list),
         "expected": PRESENTATIONS_EXPECTED_PER_PHASE,
         # Once the meeting has started: who took part, as the Secretariat records it.
         "attendance": attendance_summary(meeting)
@@ -154,11 +159,11 @@ def presenter_list(request: HttpRequest, meeting_pk: int) -> HttpResponse:
     preview."""
     meeting = wgeti_meeting_or_404(request, meeting_pk)
     published = presenter_list_of(meeting)
-    may_preview = access.can(request.user, Action.CHANGE, PresenterList(meeting=meeting))
-    if published is None and not may_preview:
+    if not presenter_list_opens_to(request.user, meeting, published):
         raise Http404
     context = {
         "meeting": meeting,
+        "may_open_presenter_list": True,
         "presenter_list": published,
         "phases": presentation_overview(request.user, meeting, confirmed_only=True),
         "expected": PRESENTATIONS_EXPECTED_PER_PHASE,

@@ -24,6 +24,7 @@ from ..forms.workplan import (
     SubWorkingGroupForm,
 )
 from ..models import MeetingTopic, SubWorkingGroup
+from ..selectors.presentations import presenter_list_of, presenter_list_opens_to
 from ..selectors.workplan import (
     cycles_for_choice,
     default_cycle,
@@ -133,6 +134,9 @@ def _topics_page(
     context = {
         "meeting": meeting,
         "meeting_topics": meeting_topics_of(user, meeting),
+        "may_open_presenter_list": presenter_list_opens_to(
+            user, meeting, presenter_list_of(meeting)
+        ),
         "may_change": may_change,
         "add_form": add_form if may_change else None,
         "remove_form": remove_form,

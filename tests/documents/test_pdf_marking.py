@@ -1,0 +1,74 @@
+"""Every PDF of DIEF material carries "CONFIDENTIAL — DIEF" exactly once on each page, in
+its header — composed in one place (`att_portal.marking.marking_text`), in the PDF's
+language — and the reader's watermark over the content of each page."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from att_portal.marking import marking_text
+from att_portal.meetings.enums import Body
+from att_portal.meetings.models import MeetingSession
+from tests.conftest import sign_in
+from tests.factories import DiefMeetingFactory, UserFactory
+from tests.pdf_drawing import drawn, in_header, joined, pages
+
+pytestmark = pytest.mark.django_db
+
+
+def compact(text: str) -> str:
+    return "".join(text.split())
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", "CONFIDENTIAL — DIEF"),
+        ("fr", "CONFIDENTIEL — DIEF"),
+        ("es", "CONFIDENCIAL — DIEF"),
+        ("ru", "КОНФИДЕНЦИАЛЬНО — DIEF"),
+        ("zh-hans", "机密——转用信息交流论坛"),
+    ],
+)
+def test_the_marking_names_the_forum_once(language, expected):
+    with translation.override(language):
+        assert marking_text("DIEF") == expected
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_each_page_of_a_dief_timetable_carries_the_marking_once_in_its_header(language):
+    meeting = DiefMeetingFactory(
+        starts_on=timezone.datetime(2027, 2, 17).date(),
+        ends_on=timezone.datetime(2027, 2, 19).date(),
+    )
+    start = timezone.make_aware(timezone.datetime(2027, 2, 17, 8))
+    for i in range(60):  # enough sessions for several pages
+        at = start + timezone.timedelta(minutes=30 * i)
+        MeetingSession.objects.create(
+            meeting=meeting,
+            title=f"Case {i}",
+            body=Body.DIEF,
+            starts_at=at,
+            ends_at=at + timezone.timedelta(minutes=20),
+        )
+    reader = UserFactory(first_name="Lena", last_name="Gruber", preferred_language=language)
+    response = sign_in(Client(), reader).get(
+        reverse("meetings:pdf", args=[meeting.pk, "timetable"]), {"lang": language}
+    )
+    with translation.override(language):
+        marking = compact(marking_text("DIEF"))
+
+    found = pages(response.content)
+
+    assert len(found) > 1
+    for page in found:
+        runs = drawn(page)
+        assert compact(joined(in_header(page, runs))).count(marking) == 1
+        assert compact(joined(runs)).count(marking) == 1
+        translucent = [i for i, run in enumerate(runs) if run.opacity < 1]
+        assert "LenaGruber" in compact(joined([runs[i] for i in translucent]))
+        content = [i for i, run in enumerate(runs) if "Case " in run.text]
+        assert min(translucent) > max(content)
