@@ -50,10 +50,8 @@ def _ahead(rule, today: datetime.date) -> datetime.date:
 
 
 def _case_subject(presentation: CasePresentation) -> str:
-    return _("Case “%(case)s”, %(meeting)s") % {
-        "case": presentation.case.title,
-        "meeting": presentation.meeting.title,
-    }
+    # The meeting has a column of its own on the page.
+    return _("Case “%(case)s”") % {"case": presentation.case.title}
 
 
 def acts_for(user, today: datetime.date) -> list[Act]:
@@ -112,7 +110,7 @@ def acts_for(user, today: datetime.date) -> list[Act]:
                 uid=f"dief-{REPLY.key}-{notice.pk}",
                 title=_("Reply to the notice of %(state)s")
                 % {"state": presentation.case.provider_state},
-                subject=presentation.meeting.title,
+                subject="",
                 article=REPLY.article,
                 due_on=REPLY.due_on(presentation.meeting.starts_on),
                 url=reverse("dief:concerned_reply", args=[presentation.pk]),
@@ -153,11 +151,7 @@ def acts_for(user, today: datetime.date) -> list[Act]:
             Act(
                 uid=f"dief-expert-objection-{proposal.pk}",
                 title=_("Object to the proposed expert, if you have reasons"),
-                subject=_("%(name)s, %(meeting)s")
-                % {
-                    "name": proposal.expert_name,
-                    "meeting": proposal.presentation.meeting.title,
-                },
+                subject=proposal.expert_name,
                 article=EXPERTS.article,
                 due_on=due_on,
                 url=reverse("dief:expert_proposal_detail", args=[proposal.pk]),
