@@ -56,6 +56,11 @@ def test_thailand_and_austria_find_their_dief_acts_in_my_deadlines_and_their_cal
     page.get_by_role("link", name="My deadlines").first.click()
     row = page.locator("#my-deadlines tr", has_text="Reply to the notice of Austria")
     assert un_date(reply_due) in row.inner_text()
+    # On a phone each deadline reads as a block, every column in view.
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert page.evaluate("document.querySelector('#my-deadlines').scrollWidth") <= 390
+    assert row.get_by_text("Upcoming").is_visible()
+    page.set_viewport_size({"width": 1280, "height": 800})
     feed = feed_of(page)
     assert f"DTSTART;VALUE=DATE:{reply_due:%Y%m%d}" in feed
     page.goto(live_server.url + reverse("meetings:my_deadlines"))
