@@ -17,6 +17,7 @@ from django.db.models import Exists, OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from att_portal import access
 from att_portal.directory.enums import AttStatus
@@ -143,20 +144,39 @@ def acts_for(user, today: datetime.date) -> list[Act]:
     )
     if state_status(user) != AttStatus.STATE_PARTY:
         proposals = []  # only States Parties object to an expert (art. 8)
+    open_by_meeting: dict[int, list[tuple[datetime.date, ExpertProposal]]] = {}
     for proposal in proposals:
         due_on = silence_procedure_end(timezone.localdate(proposal.circulated_at))
-        if due_on < today or proposal.objected:
-            continue
+        if due_on >= today and not proposal.objected:
+            open_by_meeting.setdefault(proposal.presentation.meeting_id, []).append(
+                (due_on, proposal)
+            )
+    for open_proposals in open_by_meeting.values():
+        due_on, first = open_proposals[0]
+        meeting = first.presentation.meeting
+        if len(open_proposals) == 1:
+            uid, subject = f"dief-expert-objection-{first.pk}", first.expert_name
+            url = reverse("dief:expert_proposal_detail", args=[first.pk])
+        else:
+            # Several at once: one line for the meeting, the soonest end first, leading to
+            # the list of proposals (a line each would bury the other deadlines).
+            uid, url = f"dief-expert-objections-{meeting.pk}", reverse("dief:expert_proposal_list")
+            subject = ngettext(
+                "%(counter)s proposed expert in the silence procedure",
+                "%(counter)s proposed experts in the silence procedure",
+                len(open_proposals),
+            ) % {"counter": len(open_proposals)}
+            due_on = min(due for due, _proposal in open_proposals)
         acts.append(
             Act(
-                uid=f"dief-expert-objection-{proposal.pk}",
+                uid=uid,
                 title=_("Object to the proposed expert, if you have reasons"),
-                subject=proposal.expert_name,
+                subject=subject,
                 article=EXPERTS.article,
                 due_on=due_on,
-                url=reverse("dief:expert_proposal_detail", args=[proposal.pk]),
+                url=url,
                 who=who,
-                meeting=proposal.presentation.meeting,
+                meeting=meeting,
                 confidential_forum=Body.DIEF,
             )
         )

@@ -17,6 +17,7 @@ from att_portal.meetings.calendar import calendar_for
 from att_portal.meetings.deadlines import Act
 from att_portal.meetings.enums import DeadlineState
 from att_portal.meetings.selectors import my_deadlines
+from forums.deadlines import silence_procedure_end
 from forums.models import CasePresentation, ConcernedState, ExpertProposal
 from forums.services.experts import expert_objection_raise
 from forums.services.presentations import concerned_state_reply
@@ -126,3 +127,28 @@ def test_the_page_reads_as_much_with_many_presentations_and_notices_as_with_one(
     assert len(acts(thailand, "dief-concerned_state_reply")) == 7
     assert queries() == before
     assert CasePresentation.objects.filter(meeting=demo["meeting"]).count() == 7
+
+
+def test_several_experts_in_the_silence_procedure_make_one_line_for_their_meeting(demo):
+    mexico = demo["dief-chair"]  # a delegate of Mexico, a State Party
+    kowalska = ExpertProposal.objects.get(expert_name="Dr. Marta Kowalska")
+    for name in ("Ana Ruiz", "Omar Haddad"):
+        ExpertProposal.objects.create(
+            presentation=kowalska.presentation,
+            expert_name=name,
+            expert_email=f"{name.split()[0].lower()}@example.org",
+            expert_affiliation="Institute",
+            expertise="Tracing.",
+            purpose="The case.",
+            proposing_state=kowalska.proposing_state,
+            proposed_by=kowalska.proposed_by,
+            circulated_at=timezone.now(),
+            circulated_by=kowalska.circulated_by,
+        )
+
+    objections = [a for a in acts(mexico, "dief-expert-objection") if a.meeting == demo["meeting"]]
+
+    [line] = objections
+    assert line.subject == "3 proposed experts in the silence procedure"
+    assert line.url == reverse("dief:expert_proposal_list")
+    assert line.due_on == silence_procedure_end(timezone.localdate(kowalska.circulated_at))
