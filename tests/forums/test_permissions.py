@@ -9,6 +9,7 @@ import json
 import pytest
 from django.contrib.auth.models import Permission
 from django.db import connection
+from django.db.models import Q
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -315,6 +316,24 @@ def test_postgresql_reads_a_delegates_case_list_in_the_order_of_its_index(people
     # Once, through the index of the list's order: never the whole table, not even in a
     # subplan computing the granted cases.
     assert scans == [("Index Scan", "forums_case_listed")]
+
+
+@postgresql_only
+@pytest.mark.parametrize("model", [Case, PlatformItem])
+def test_postgresql_finds_words_of_cases_and_items_from_their_trigram_index(
+    people, many_cases, model
+):
+    # The filter of the top bar's DIEF sections (forums/hooks.py), as Django writes it.
+    words = Q(title__icontains="rifles") | Q(summary__icontains="rifles")
+
+    plan = _plan(lambda: model.objects.filter(words).count())
+
+    def indexes(node: dict) -> set[str]:
+        found = {node["Index Name"]} if "Index Name" in node else set()
+        return found.union(*(indexes(child) for child in node.get("Plans", [])))
+
+    # Both words' conditions from the one index (forums migration 0014), OR-ed as bitmaps.
+    assert indexes(plan) == {f"{model._meta.db_table}_words_trgm"}
 
 
 @postgresql_only
