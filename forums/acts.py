@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Exists, OuterRef, Subquery
+from django.db.models import Count, Exists, Min, OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -24,6 +24,7 @@ from att_portal.directory.enums import AttStatus
 from att_portal.directory.permissions import state_status
 from att_portal.meetings.deadlines import Act
 from att_portal.meetings.enums import Body
+from att_portal.meetings.models import Meeting
 from att_portal.meetings.rules import DIEF_RULES, SILENCE_PROCEDURE_DAYS
 
 from .deadlines import silence_procedure_end
@@ -128,45 +129,49 @@ def acts_for(user, today: datetime.date) -> list[Act]:
             today - datetime.timedelta(days=SILENCE_PROCEDURE_DAYS), datetime.time.min
         )
     )
-    proposals = (
-        access.visible(
-            user,
-            ExpertProposal.objects.filter(circulated_at__gte=since, decision="")
-            .exclude(proposing_state_id=user.state_id)
-            .select_related("presentation__meeting"),
-        )
-        .annotate(
-            objected=Exists(
-                ExpertObjection.objects.filter(proposal=OuterRef("pk"), state_id=user.state_id)
+    # Counted per meeting in SQL: at the volume of a busy forum, hundreds of proposals may
+    # be in their silence procedure at once, and each meeting makes one line.
+    per_meeting = []
+    if state_status(user) == AttStatus.STATE_PARTY:  # only States Parties object (art. 8)
+        per_meeting = list(
+            access.visible(
+                user,
+                ExpertProposal.objects.filter(circulated_at__gte=since, decision="").exclude(
+                    proposing_state_id=user.state_id
+                ),
+            )
+            .exclude(
+                Exists(
+                    ExpertObjection.objects.filter(proposal=OuterRef("pk"), state_id=user.state_id)
+                )
+            )
+            .order_by()
+            .values("presentation__meeting_id")
+            .annotate(
+                count=Count("pk"),
+                first_circulated_at=Min("circulated_at"),
+                # Where the meeting has one proposal open: that proposal.
+                proposal_pk=Min("pk"),
+                expert_name=Min("expert_name"),
             )
         )
-        .order_by("circulated_at", "pk")
-    )
-    if state_status(user) != AttStatus.STATE_PARTY:
-        proposals = []  # only States Parties object to an expert (art. 8)
-    open_by_meeting: dict[int, list[tuple[datetime.date, ExpertProposal]]] = {}
-    for proposal in proposals:
-        due_on = silence_procedure_end(timezone.localdate(proposal.circulated_at))
-        if due_on >= today and not proposal.objected:
-            open_by_meeting.setdefault(proposal.presentation.meeting_id, []).append(
-                (due_on, proposal)
-            )
-    for open_proposals in open_by_meeting.values():
-        due_on, first = open_proposals[0]
-        meeting = first.presentation.meeting
-        if len(open_proposals) == 1:
-            uid, subject = f"dief-expert-objection-{first.pk}", first.expert_name
-            url = reverse("dief:expert_proposal_detail", args=[first.pk])
+    meetings = Meeting.objects.in_bulk([row["presentation__meeting_id"] for row in per_meeting])
+    for row in sorted(per_meeting, key=lambda row: row["first_circulated_at"]):
+        # Circulated on D, open until the end of D + 5: since `since`, never before today.
+        due_on = silence_procedure_end(timezone.localdate(row["first_circulated_at"]))
+        if row["count"] == 1:
+            uid, subject = f"dief-expert-objection-{row['proposal_pk']}", row["expert_name"]
+            url = reverse("dief:expert_proposal_detail", args=[row["proposal_pk"]])
         else:
             # Several at once: one line for the meeting, the soonest end first, leading to
             # the list of proposals (a line each would bury the other deadlines).
-            uid, url = f"dief-expert-objections-{meeting.pk}", reverse("dief:expert_proposal_list")
+            uid = f"dief-expert-objections-{row['presentation__meeting_id']}"
+            url = reverse("dief:expert_proposal_list")
             subject = ngettext(
                 "%(counter)s proposed expert in the silence procedure",
                 "%(counter)s proposed experts in the silence procedure",
-                len(open_proposals),
-            ) % {"counter": len(open_proposals)}
-            due_on = min(due for due, _proposal in open_proposals)
+                row["count"],
+            ) % {"counter": row["count"]}
         acts.append(
             Act(
                 uid=uid,
@@ -176,7 +181,7 @@ def acts_for(user, today: datetime.date) -> list[Act]:
                 due_on=due_on,
                 url=url,
                 who=who,
-                meeting=meeting,
+                meeting=meetings[row["presentation__meeting_id"]],
                 confidential_forum=Body.DIEF,
             )
         )

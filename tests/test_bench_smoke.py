@@ -38,10 +38,11 @@ PINNED = {
     # The Secretariat's one more: the access log counts the provider's own openings apart.
     "case": {"delegate": 12, "secretariat": 11},
     "platform items": {"delegate": 7, "secretariat": 6},
-    # The delegate's six more: what the workflows ask of their State (forums/acts.py: the
-    # presentations, notices, expert proposals and briefings, with the State's name; and
-    # the guides' open revisions), one query each whatever their number.
-    "my deadlines": {"delegate": 12, "secretariat": 6},
+    # The delegate's seven more: what the workflows ask of their State (forums/acts.py: the
+    # presentations, notices, briefings, the State's name, the experts in their silence
+    # procedure counted per meeting and those meetings; and the guides' open revisions),
+    # whatever their number.
+    "my deadlines": {"delegate": 13, "secretariat": 6},
     # The delegate's one more: whether the agenda page opens to them (the issued agenda,
     # else its issued versions), so that the page never links a 404; editors ask nothing.
     "meeting": {"delegate": 16, "secretariat": 19},
