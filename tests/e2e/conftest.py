@@ -55,3 +55,27 @@ def sign_in(page, live_server, username: str) -> None:
     page.get_by_label("User name or e-mail address").fill(username)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
+
+
+@pytest.fixture
+def demo_people(transactional_db):
+    """The demo data of `make run` in the live server's database, by user name."""
+    from django.test import override_settings
+
+    from att_portal import demo
+    from att_portal.directory.models import User
+
+    with override_settings(DEBUG=True, DEMO_MODE=True):
+        demo.seed()
+    return {user.username: user for user in User.objects.filter(is_demo_account=True)}
+
+
+def sign_in_as_demo(page, live_server, user) -> None:
+    """Sign a demo account in with the demo password, as a visitor of `make run` does."""
+    from att_portal import demo
+
+    page.goto(f"{live_server.url}/")
+    page.locator("#id_username").fill(user.username)
+    page.locator("#id_password").fill(demo.demo_password())
+    page.locator("#id_password").press("Enter")
+    page.wait_for_load_state("load")

@@ -5,12 +5,11 @@ and HTMX work under it, and HTMX injects no style and evaluates nothing."""
 from __future__ import annotations
 
 import pytest
-from django.test import override_settings
 
 from att_portal import demo
 from att_portal.directory.models import User
 from tests.demo_objects import dief_meeting_ahead, wgeti_meeting_ahead
-from tests.e2e.conftest import current_code_of
+from tests.e2e.conftest import current_code_of, sign_in_as_demo
 from tests.factories import TOTPDeviceFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -24,13 +23,6 @@ document.addEventListener("securitypolicyviolation", (event) => {
   );
 });
 """
-
-
-@pytest.fixture
-def demo_people(transactional_db):
-    with override_settings(DEBUG=True, DEMO_MODE=True):
-        demo.seed()
-    return {user.username: user for user in User.objects.filter(is_demo_account=True)}
 
 
 @pytest.fixture
@@ -61,11 +53,7 @@ def enter_second_factor_if_asked(page, user) -> None:
 
 
 def sign_in_as(page, live_server, user) -> None:
-    page.goto(f"{live_server.url}/")
-    page.locator("#id_username").fill(user.username)
-    page.locator("#id_password").fill(demo.demo_password())
-    page.locator("#id_password").press("Enter")
-    page.wait_for_load_state("load")
+    sign_in_as_demo(page, live_server, user)
     enter_second_factor_if_asked(page, user)
 
 

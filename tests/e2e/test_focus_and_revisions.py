@@ -5,28 +5,11 @@ line, with a legend."""
 from __future__ import annotations
 
 import pytest
-from django.test import override_settings
 
-from att_portal import demo
-from att_portal.directory.models import User
+from tests.e2e.conftest import sign_in_as_demo
 from working_groups.guides.models import ProposedRevision
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def demo_people(transactional_db):
-    with override_settings(DEBUG=True, DEMO_MODE=True):
-        demo.seed()
-    return {user.username: user for user in User.objects.filter(is_demo_account=True)}
-
-
-def sign_in_as(page, live_server, user) -> None:
-    page.goto(f"{live_server.url}/")
-    page.locator("#id_username").fill(user.username)
-    page.locator("#id_password").fill(demo.demo_password())
-    page.locator("#id_password").press("Enter")
-    page.wait_for_load_state("load")
 
 
 FOCUS_STYLE = """() => {
@@ -38,7 +21,7 @@ FOCUS_STYLE = """() => {
 def test_the_element_reached_by_the_keyboard_has_a_strong_focus_ring(
     page, live_server, demo_people
 ):
-    sign_in_as(page, live_server, demo_people["delegate-sp"])
+    sign_in_as_demo(page, live_server, demo_people["delegate-sp"])
 
     rings = []
     for _ in range(6):  # the search box, its button, the menu's links …
@@ -53,7 +36,7 @@ def test_a_revision_colours_insertions_and_deletions_and_explains_them(
 ):
     # A change of a paragraph's words (the demo's flowchart revision lists steps instead).
     revision = ProposedRevision.objects.get(title__startswith="Paragraph 104")
-    sign_in_as(page, live_server, demo_people["delegate-sp"])
+    sign_in_as_demo(page, live_server, demo_people["delegate-sp"])
 
     page.goto(live_server.url + revision.get_absolute_url())
 

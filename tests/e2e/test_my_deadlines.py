@@ -6,32 +6,14 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from att_portal import demo
-from att_portal.directory.models import User
 from att_portal.l10n.dates import un_date
 from forums.models import ConcernedState
-from tests.e2e.conftest import current_code_of
+from tests.e2e.conftest import current_code_of, sign_in_as_demo
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def demo_people(transactional_db):
-    with override_settings(DEBUG=True, DEMO_MODE=True):
-        demo.seed()
-    return {user.username: user for user in User.objects.filter(is_demo_account=True)}
-
-
-def sign_in_as(page, live_server, user) -> None:
-    page.goto(f"{live_server.url}/")
-    page.locator("#id_username").fill(user.username)
-    page.locator("#id_password").fill(demo.demo_password())
-    page.locator("#id_password").press("Enter")
-    page.wait_for_load_state("load")
 
 
 def feed_of(page) -> str:
@@ -52,7 +34,7 @@ def test_thailand_and_austria_find_their_dief_acts_in_my_deadlines_and_their_cal
     reply_due = starts_on - datetime.timedelta(days=15)  # ToR art. 12
     notice_due = starts_on - datetime.timedelta(days=30)
 
-    sign_in_as(page, live_server, demo_people["delegate-sig"])
+    sign_in_as_demo(page, live_server, demo_people["delegate-sig"])
     page.get_by_role("link", name="My deadlines").first.click()
     row = page.locator("#my-deadlines tr", has_text="Reply to the notice of Austria")
     assert un_date(reply_due) in row.inner_text()
@@ -73,7 +55,7 @@ def test_thailand_and_austria_find_their_dief_acts_in_my_deadlines_and_their_cal
     assert page.url.endswith(f"/dief/presentations/{notice.presentation_id}/reply/")
     page.context.clear_cookies()
 
-    sign_in_as(page, live_server, demo_people["delegate-sp"])
+    sign_in_as_demo(page, live_server, demo_people["delegate-sp"])
     page.get_by_role("link", name="My deadlines").first.click()
     row = page.locator("#my-deadlines tr", has_text="Notify the States your case concerns")
     assert un_date(notice_due) in row.inner_text()
