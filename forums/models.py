@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 from simple_history.models import HistoricalRecords
 
+from att_portal.directory import names
 from att_portal.directory.enums import Affiliation
 from att_portal.directory.models import State
 from att_portal.meetings.enums import Body
@@ -423,7 +424,9 @@ class ExpertProposal(DiefMaterial, models.Model):
     presentation = models.ForeignKey(
         CasePresentation, on_delete=models.PROTECT, related_name="expert_proposals"
     )
-    expert_name = models.CharField(_("name of the expert"), max_length=200)
+    expert_name = models.CharField(
+        _("name of the expert"), max_length=200, validators=[names.validate_person_name]
+    )
     expert_email = models.EmailField(_("e-mail of the expert"))
     expert_affiliation = models.CharField(_("affiliation"), max_length=300)
     expertise = models.TextField(
@@ -777,7 +780,7 @@ class LawEnforcementContact(DiefMaterial, models.Model):
     state = models.ForeignKey(
         State, verbose_name=_("State"), on_delete=models.PROTECT, related_name="+"
     )
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("name"), max_length=200, validators=[names.validate_person_name])
     position = models.CharField(_("job title"), max_length=200, blank=True)
     agency = models.CharField(_("agency"), max_length=300)
     email = models.EmailField(_("e-mail"))

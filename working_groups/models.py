@@ -14,6 +14,7 @@ from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from att_portal.directory import names
 from att_portal.directory.models import Organisation, State
 from att_portal.l10n.content import EnglishOriginal
 from att_portal.meetings.models import CspCycle, Meeting, MeetingCall
@@ -235,7 +236,9 @@ class ProposedSpeaker(models.Model):
     position = models.PositiveSmallIntegerField(
         validators=[MinValueValidator(1), MaxValueValidator(MAX_SPEAKERS)]
     )
-    name = models.CharField(_("name"), max_length=200, blank=True)
+    name = models.CharField(
+        _("name"), max_length=200, blank=True, validators=[names.validate_person_name]
+    )
     title = models.CharField(
         pgettext_lazy("a speaker's job title", "title"), max_length=200, blank=True
     )

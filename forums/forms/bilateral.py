@@ -7,6 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from att_portal import access
+from att_portal.directory.forms import PersonNameField
 from att_portal.fields import StateChoiceField
 
 from ..enums import Challenger, OperationalPurpose, ProviderPosition
@@ -147,7 +148,7 @@ class LawEnforcementContactForm(forms.ModelForm):
     class Meta:
         model = LawEnforcementContact
         fields = ["state", "name", "position", "agency", "email", "phone", "languages", "notes"]
-        field_classes = {"state": StateChoiceField}
+        field_classes = {"state": StateChoiceField, "name": PersonNameField}
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):

@@ -194,7 +194,7 @@ def expert_proposal_submit(
         )
     proposal = ExpertProposal(
         presentation=presentation,
-        expert_name=expert_name.strip(),
+        expert_name=normalise_person_name(expert_name),
         expert_email=expert_email.strip().lower(),
         expert_affiliation=expert_affiliation.strip(),
         expertise=expertise.strip(),

@@ -4,7 +4,7 @@ Parties' and signatories' delegates only, with their change history kept."""
 from __future__ import annotations
 
 import pytest
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.urls import reverse
 
@@ -172,3 +172,31 @@ def test_list_query_count_does_not_grow(people, count, django_assert_num_queries
         response = c.get(reverse("dief:contact_list"))
 
     assert len(response.context["contacts"]) == count
+
+
+def test_a_contact_named_with_invisible_characters_is_refused_naming_them(people):
+    response = client(people["secretariat"]).post(
+        reverse("dief:contact_new"),
+        {**FORM, "name": "\u200bJane\u200b", "state": people["party"].state_id},
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["name"] == [
+        "A name cannot contain invisible or control characters (such as a zero-width space "
+        "or a direction mark): remove U+200B (ZERO WIDTH SPACE)."
+    ]
+    assert LawEnforcementContact.objects.count() == 0
+
+
+def test_the_service_refuses_a_contact_whose_name_is_not_a_name(people):
+    # The administration saves through the model's own validation: the same refusal.
+    with pytest.raises(ValidationError) as refusal:
+        law_enforcement_contact_save(
+            by=people["secretariat"],
+            contact=LawEnforcementContact(
+                state=people["party"].state, **{**FORM, "name": "Jane <b>Doe</b>"}
+            ),
+        )
+
+    assert list(refusal.value.message_dict) == ["name"]
+    assert LawEnforcementContact.objects.count() == 0

@@ -85,16 +85,19 @@ def world():
     }
 
 
-def proposed(w, when=(2026, 12, 1)) -> ExpertProposal:
+def proposed(w, when=(2026, 12, 1), *, by=None, **fields) -> ExpertProposal:
     with at(*when):
         return expert_proposal_submit(
-            by=w["proposer"],
+            by=by or w["proposer"],
             presentation=w["presentation"],
-            expert_name="Claire Martin",
-            expert_email="Claire.Martin@example.org",
-            expert_affiliation="Institute for Tracing Studies",
-            expertise="Tracing of small arms in post-conflict settings.",
-            purpose="To explain the tracing results presented in the case.",
+            **{
+                "expert_name": "Claire Martin",
+                "expert_email": "Claire.Martin@example.org",
+                "expert_affiliation": "Institute for Tracing Studies",
+                "expertise": "Tracing of small arms in post-conflict settings.",
+                "purpose": "To explain the tracing results presented in the case.",
+                **fields,
+            },
         )
 
 
@@ -123,6 +126,23 @@ def history_reasons(proposal) -> list[str]:
         h.history_change_reason
         for h in ExpertProposal.history.filter(id=proposal.pk).order_by("history_date", "pk")
     ]
+
+
+def test_an_expert_named_with_direction_marks_is_refused_and_nothing_is_saved(world):
+    with pytest.raises(ValidationError) as refusal:
+        proposed(world, expert_name="\u202eClaire Martin")
+
+    assert refusal.value.message_dict["expert_name"] == [
+        "A name cannot contain invisible or control characters (such as a zero-width space "
+        "or a direction mark): remove U+202E (RIGHT-TO-LEFT OVERRIDE)."
+    ]
+    assert ExpertProposal.objects.count() == 0
+
+
+def test_an_experts_name_is_stored_in_nfc_with_single_spaces(world):
+    proposal = proposed(world, expert_name="  Jose\u0301 \u00a0 Ruiz ")
+
+    assert ExpertProposal.objects.get(pk=proposal.pk).expert_name == "Jos\u00e9 Ruiz"
 
 
 # -- Approval by silence ------------------------------------------------------------------
@@ -402,16 +422,7 @@ def test_art8_any_state_party_or_signatory_proposes_an_expert_and_observers_do_n
 def test_art8_the_consultation_is_with_the_proposing_state_not_the_presenting_state(
     world, django_capture_on_commit_callbacks
 ):
-    with at(2026, 12, 1):
-        proposal = expert_proposal_submit(
-            by=world["signatory"],
-            presentation=world["presentation"],
-            expert_name="Claire Martin",
-            expert_email="claire.martin@example.org",
-            expert_affiliation="Institute for Tracing Studies",
-            expertise="Tracing.",
-            purpose="To explain the tracing results.",
-        )
+    proposal = proposed(world, by=world["signatory"])
     OutboxMail.objects.all().delete()
     with at(2026, 12, 2), django_capture_on_commit_callbacks(execute=True):
         expert_proposal_circulate(by=world["secretariat"], proposal=proposal)

@@ -338,6 +338,53 @@ def test_a_nameless_speaker_posted_on_the_page_is_refused_on_its_row(call):
     assert AdHocIssueProposal.objects.count() == 0
 
 
+ZERO_WIDTH_REFUSAL = (
+    "A name cannot contain invisible or control characters (such as a zero-width space or a "
+    "direction mark): remove U+200B (ZERO WIDTH SPACE)."
+)
+
+
+def test_a_speaker_named_with_invisible_characters_is_refused_with_its_number(call):
+    with pytest.raises(ValidationError) as refusal:
+        propose(delegate(), call, speakers=[SPEAKER, {**SPEAKER, "name": "\u200b\u200b"}])
+
+    assert refusal.value.messages == [f"Speaker 2: {ZERO_WIDTH_REFUSAL}"]
+    assert (AdHocIssueProposal.objects.count(), ProposedSpeaker.objects.count()) == (0, 0)
+
+
+def test_a_speaker_named_with_invisible_characters_on_the_page_is_refused_on_its_row(call):
+    client = sign_in(Client(), delegate())
+    with time_machine.travel(LAST_MINUTE, tick=False):
+        response = client.post(
+            reverse("wgeti:proposal_new", args=[call.pk]),
+            proposal_post(speakers=[SPEAKER, {**SPEAKER, "name": "Ana\u200bRuiz"}]),
+        )
+
+    assert response.status_code == 200
+    assert response.context["formset"].errors[1] == {"name": [ZERO_WIDTH_REFUSAL]}
+    assert AdHocIssueProposal.objects.count() == 0
+
+
+def test_a_speaker_to_be_confirmed_cannot_be_named_with_symbols(call):
+    author = delegate()
+    proposal = propose(author, call, speakers=[TBC])
+    speaker = proposal.speakers.get()
+
+    with time_machine.travel(LAST_MINUTE, tick=False):
+        response = sign_in(Client(), author).post(
+            reverse("wgeti:speaker_name", args=[proposal.pk, speaker.pk]),
+            {f"speaker-{speaker.pk}-name": "<script>"},
+        )
+
+    assert response.status_code == 200
+    forms = {shown.pk: form for shown, form in response.context["speakers"]}
+    assert forms[speaker.pk].errors["name"] == [
+        "A name can contain letters, spaces, hyphens, apostrophes and full stops after "
+        "initials only: remove “<”, “>”."
+    ]
+    assert ProposedSpeaker.objects.get().to_be_confirmed is True
+
+
 def test_proposal_through_the_page_with_a_speaker_to_be_confirmed(call):
     author = OrganisationUserFactory()
     client = sign_in(Client(), author)

@@ -7,6 +7,7 @@ from django import forms
 from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
+from att_portal.directory.forms import PersonNameField
 from att_portal.l10n.content import DEFAULT_LANGUAGE, TranslatedFieldsForm, in_each_language
 
 from ..models import MAX_SPEAKERS, SubWorkingGroup
@@ -95,13 +96,15 @@ class ProposalForm(forms.Form):
 
 
 class SpeakerForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=200, required=False)
+    name = PersonNameField(label=_("Name"), max_length=200, required=False)
     title = forms.CharField(label=_("Job title"), max_length=200, required=False)
     affiliation = forms.CharField(label=_("Affiliation"), max_length=300, required=False)
     to_be_confirmed = forms.BooleanField(label=_("To be confirmed"), required=False)
 
     def clean(self):
         cleaned = super().clean()
+        if "name" in self.errors:
+            return cleaned  # a name given but refused: its own message says why
         if not cleaned.get("name", "").strip() and not cleaned.get("to_be_confirmed"):
             self.add_error("name", SPEAKER_UNNAMED)
         return cleaned
@@ -163,6 +166,6 @@ class DecisionForm(forms.Form):
 class SpeakerNameForm(forms.Form):
     """Name a speaker proposed "to be confirmed"."""
 
-    name = forms.CharField(label=_("Name"), max_length=200)
+    name = PersonNameField(label=_("Name"), max_length=200)
     title = forms.CharField(label=_("Job title"), max_length=200, required=False)
     affiliation = forms.CharField(label=_("Affiliation"), max_length=300, required=False)

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 
 from att_portal import access
 from att_portal.access import Action
+from att_portal.directory import names
 from att_portal.directory.enums import Affiliation
 from att_portal.directory.models import User
 from att_portal.l10n.content import Translations, in_each_language, set_translations
@@ -81,18 +82,26 @@ def _check_swg(call: MeetingCall, sub_working_group: SubWorkingGroup | None) -> 
         )
 
 
+def _speaker_refusal(position: int, message) -> str:
+    return _("Speaker %(number)s: %(message)s") % {"number": position, "message": message}
+
+
 def _clean_speakers(speakers: list[dict]) -> list[ProposedSpeaker]:
     if len(speakers) > MAX_SPEAKERS:
         raise ValidationError(TOO_MANY_SPEAKERS)
     cleaned = []
     for position, speaker in enumerate(speakers, start=1):
-        name = (speaker.get("name") or "").strip()
+        name = names.normalise_person_name(speaker.get("name") or "")
         to_be_confirmed = bool(speaker.get("to_be_confirmed"))
         if not name and not to_be_confirmed:
-            raise ValidationError(
-                _("Speaker %(number)s: %(message)s")
-                % {"number": position, "message": SPEAKER_UNNAMED}
-            )
+            raise ValidationError(_speaker_refusal(position, SPEAKER_UNNAMED))
+        if name:
+            try:
+                names.validate_person_name(name)
+            except ValidationError as error:
+                raise ValidationError(
+                    _speaker_refusal(position, " ".join(error.messages))
+                ) from error
         cleaned.append(
             ProposedSpeaker(
                 position=position,
@@ -283,9 +292,10 @@ def proposed_speaker_name(
             _("The meeting ended on %(date)s: its speakers can no longer be named.")
             % {"date": un_date(meeting.ends_on)}
         )
-    if not name.strip():
+    name = names.normalise_person_name(name)
+    if not name:
         raise ValidationError({"name": _("Name the speaker.")})
-    speaker.name = name.strip()
+    speaker.name = name
     speaker.title = title.strip()
     speaker.affiliation = affiliation.strip() or speaker.affiliation
     speaker.to_be_confirmed = False
