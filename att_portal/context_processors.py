@@ -3,7 +3,7 @@ from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language_info
 
-from att_portal import navigation
+from att_portal import marking, navigation
 from att_portal.directory.permissions import is_secretariat
 from att_portal.l10n.content import HTML_LANG
 
@@ -28,6 +28,10 @@ def portal(request) -> dict:
         "html_lang": HTML_LANG.get(language, language),
         **{f"nav_{key}": _lazy(shown_to, user) for key, shown_to in navigation.entries().items()},
         "nav_secretariat": _lazy(is_secretariat, user),
-        "confidential_forums": sorted(getattr(request, "confidential_forums", ())),
+        # ("DIEF", "CONFIDENTIAL — DIEF"): the banner prints the marking the PDFs print.
+        "confidential_markings": [
+            (forum, marking.marking_text(forum))
+            for forum in sorted(getattr(request, "confidential_forums", ()))
+        ],
         "demo_mode": settings.DEMO_MODE,
     }

@@ -402,7 +402,7 @@ def _cell(value) -> str:
 def _export_rows(meeting: Meeting) -> list[list[str]]:
     rows = []
     if meeting.confidential_forum:
-        rows.append([_("CONFIDENTIAL — %(forum)s") % {"forum": _("DIEF")}])
+        rows.append([marking.marking_text(meeting.confidential_forum)])
     rows.append(
         [
             _("Delegation or organisation"),

@@ -4,6 +4,9 @@ language — and the reader's watermark over the content of each page."""
 
 from __future__ import annotations
 
+import csv
+import io
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -13,7 +16,7 @@ from att_portal.marking import marking_text
 from att_portal.meetings.enums import Body
 from att_portal.meetings.models import MeetingSession
 from tests.conftest import sign_in
-from tests.factories import DiefMeetingFactory, UserFactory
+from tests.factories import DiefMeetingFactory, SecretariatUserFactory, UserFactory
 from tests.pdf_drawing import drawn, in_header, joined, pages
 
 pytestmark = pytest.mark.django_db
@@ -72,3 +75,17 @@ def test_each_page_of_a_dief_timetable_carries_the_marking_once_in_its_header(la
         assert "LenaGruber" in compact(joined([runs[i] for i in translucent]))
         content = [i for i, run in enumerate(runs) if "Case " in run.text]
         assert min(translucent) > max(content)
+
+
+@pytest.mark.parametrize("language", ["fr", "zh-hans"])
+def test_the_page_banner_and_the_participants_export_print_the_pdfs_marking(language):
+    meeting = DiefMeetingFactory()
+    client = sign_in(Client(), SecretariatUserFactory(preferred_language=language))
+
+    page = client.get(reverse("meetings:detail", args=[meeting.pk]))
+    export = client.get(reverse("meetings:participants_export", args=[meeting.pk, "csv"]))
+
+    with translation.override(language):
+        expected = marking_text("DIEF")
+    assert page.content.decode().count(f"<strong>{expected}</strong>") == 1
+    assert next(csv.reader(io.StringIO(export.content.decode("utf-8-sig")))) == [expected]
