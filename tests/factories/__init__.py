@@ -17,7 +17,10 @@ from att_portal.directory.models import Organisation, RoleAssignment, State, Sta
 from att_portal.meetings.enums import Body, MeetingFormat
 from att_portal.meetings.models import CspCycle, Meeting
 
-# Alpha-2 codes not used by the demo data, for States the factories make.
+# Alpha-2 codes not used by the demo data, for States the factories make. Left out: the
+# States whose English name has an apostrophe (CI, KP, LA), which a page escapes: a test
+# that looks for a factory State's name in a page must not pass or fail by which code
+# its State happened to get. Tests of escaping name such a State themselves.
 _FREE_CODES = [
     "AD",
     "AE",
@@ -56,7 +59,6 @@ _FREE_CODES = [
     "CD",
     "CF",
     "CG",
-    "CI",
     "CK",
     "CL",
     "CM",
@@ -122,11 +124,9 @@ _FREE_CODES = [
     "KI",
     "KM",
     "KN",
-    "KP",
     "KW",
     "KY",
     "KZ",
-    "LA",
     "LB",
     "LC",
     "LI",

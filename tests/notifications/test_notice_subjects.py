@@ -6,6 +6,7 @@ factor. Notices stored before subjects were shown are rows like these: they show
 from __future__ import annotations
 
 import datetime
+import html
 import re
 
 import pytest
@@ -40,7 +41,8 @@ def notice(person, key: str, title: str, url: str = "/") -> Notice:
 def subjects(response) -> list[str]:
     """The subject lines of the page, newest notice first, as a reader sees them."""
     return [
-        re.sub(r"</?bdi>", "", line).strip() for line in SUBJECT.findall(response.content.decode())
+        html.unescape(re.sub(r"</?bdi>", "", line)).strip()
+        for line in SUBJECT.findall(response.content.decode())
     ]
 
 
