@@ -12,6 +12,7 @@ A fixed number of queries, whatever the number of cases, proposals or briefings.
 from __future__ import annotations
 
 import datetime
+import functools
 
 from django.db.models import Count, Exists, Min, OuterRef, Subquery
 from django.urls import reverse
@@ -59,8 +60,9 @@ def _case_subject(presentation: CasePresentation) -> str:
 def acts_for(user, today: datetime.date) -> list[Act]:
     if not is_participating_delegate(user):
         return []
-    state = user.state
-    who = str(state)
+    # Every act here is the reader's State's, and the DIEF's (a date and "confidential"
+    # in the calendar feed).
+    dief_act = functools.partial(Act, who=str(user.state), confidential_forum=Body.DIEF)
     acts: list[Act] = []
     presentations = access.visible(
         user,
@@ -84,16 +86,14 @@ def acts_for(user, today: datetime.date) -> list[Act]:
             due_on = rule.due_on(presentation.meeting.starts_on)
             if due_on >= today:
                 acts.append(
-                    Act(
+                    dief_act(
                         uid=f"dief-{rule.key}-{presentation.pk}",
                         title=title,
                         subject=_case_subject(presentation),
                         article=rule.article,
                         due_on=due_on,
                         url=act_url,
-                        who=who,
                         meeting=presentation.meeting,
-                        confidential_forum=Body.DIEF,
                     )
                 )
     notices = access.visible(
@@ -108,7 +108,7 @@ def acts_for(user, today: datetime.date) -> list[Act]:
     for notice in notices:
         presentation = notice.presentation
         acts.append(
-            Act(
+            dief_act(
                 uid=f"dief-{REPLY.key}-{notice.pk}",
                 title=_("Reply to the notice of %(state)s")
                 % {"state": presentation.case.provider_state},
@@ -116,10 +116,8 @@ def acts_for(user, today: datetime.date) -> list[Act]:
                 article=REPLY.article,
                 due_on=REPLY.due_on(presentation.meeting.starts_on),
                 url=reverse("dief:concerned_reply", args=[presentation.pk]),
-                who=who,
                 meeting=presentation.meeting,
                 completed_on=timezone.localdate(notice.replied_at) if notice.replied_at else None,
-                confidential_forum=Body.DIEF,
             )
         )
     # Circulated on D, the silence procedure ends at the end of D + 5 (art. 8): proposals
@@ -173,16 +171,14 @@ def acts_for(user, today: datetime.date) -> list[Act]:
                 row["count"],
             ) % {"counter": row["count"]}
         acts.append(
-            Act(
+            dief_act(
                 uid=uid,
                 title=_("Object to the proposed expert, if you have reasons"),
                 subject=subject,
                 article=EXPERTS.article,
                 due_on=due_on,
                 url=url,
-                who=who,
                 meeting=meetings[row["presentation__meeting_id"]],
-                confidential_forum=Body.DIEF,
             )
         )
     briefings = (
@@ -200,19 +196,17 @@ def acts_for(user, today: datetime.date) -> list[Act]:
     )
     for briefing in briefings:
         acts.append(
-            Act(
+            dief_act(
                 uid=f"dief-briefing-position-{briefing.pk}",
                 title=_("Agree or object to the Chair's briefing"),
                 subject=str(briefing),
                 article=_("ToR art. 22"),
                 due_on=briefing.objections_due_on,
                 url=reverse("dief:briefing_detail", args=[briefing.pk]),
-                who=who,
                 meeting=briefing.meeting,
                 completed_on=(
                     timezone.localdate(briefing.answered_at) if briefing.answered_at else None
                 ),
-                confidential_forum=Body.DIEF,
             )
         )
     return acts

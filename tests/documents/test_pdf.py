@@ -104,21 +104,8 @@ def test_invitation_letter_of_a_dief_meeting_carries_the_call_for_cases(client, 
     assert shown(text, call, language)
 
 
-def test_confidential_marking_and_watermark_are_on_every_page(client):
-    meeting = DiefMeetingFactory(
-        starts_on=timezone.datetime(2027, 2, 17).date(),
-        ends_on=timezone.datetime(2027, 2, 19).date(),
-    )
-    start = timezone.make_aware(timezone.datetime(2027, 2, 17, 8))
-    for i in range(60):  # enough sessions for several pages
-        at = start + timezone.timedelta(minutes=30 * i)
-        MeetingSession.objects.create(
-            meeting=meeting,
-            title=f"Case {i}",
-            body=Body.DIEF,
-            starts_at=at,
-            ends_at=at + timezone.timedelta(minutes=20),
-        )
+def test_confidential_marking_and_watermark_are_on_every_page(client, long_dief_timetable):
+    meeting = long_dief_timetable
     delegate = UserFactory(first_name="Lena", last_name="Gruber")
     sign_in(client, delegate)
 

@@ -10,11 +10,9 @@ import io
 import pytest
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 
 from att_portal.marking import marking_text
-from att_portal.meetings.enums import Body
-from att_portal.meetings.models import MeetingSession
 from tests.conftest import sign_in
 from tests.factories import DiefMeetingFactory, SecretariatUserFactory, UserFactory
 from tests.pdf_drawing import drawn, in_header, joined, pages
@@ -42,21 +40,10 @@ def test_the_marking_names_the_forum_once(language, expected):
 
 
 @pytest.mark.parametrize("language", ["en", "zh-hans"])
-def test_each_page_of_a_dief_timetable_carries_the_marking_once_in_its_header(language):
-    meeting = DiefMeetingFactory(
-        starts_on=timezone.datetime(2027, 2, 17).date(),
-        ends_on=timezone.datetime(2027, 2, 19).date(),
-    )
-    start = timezone.make_aware(timezone.datetime(2027, 2, 17, 8))
-    for i in range(60):  # enough sessions for several pages
-        at = start + timezone.timedelta(minutes=30 * i)
-        MeetingSession.objects.create(
-            meeting=meeting,
-            title=f"Case {i}",
-            body=Body.DIEF,
-            starts_at=at,
-            ends_at=at + timezone.timedelta(minutes=20),
-        )
+def test_each_page_of_a_dief_timetable_carries_the_marking_once_in_its_header(
+    language, long_dief_timetable
+):
+    meeting = long_dief_timetable
     reader = UserFactory(first_name="Lena", last_name="Gruber", preferred_language=language)
     response = sign_in(Client(), reader).get(
         reverse("meetings:pdf", args=[meeting.pk, "timetable"]), {"lang": language}
